@@ -12,18 +12,19 @@ import "strings"
 //     routing): every "\" becomes "/", then runs of "/" collapse to one
 //     (normalizeRepeatedSlashes). "/api//echo/" → "/api/echo/", and the
 //     trailing slash is dealt with on the next request.
-//  2. The internal trailingSlash redirects (load-custom-routes.ts):
-//     - trailingSlash false, source "/:path+/": "/x/" → "/x"; "/" stays.
-//     - trailingSlash true, source "/:notfile(…[^/\.]+)": "/x" → "/x/" when
-//       the last segment has no "."; and "/:file(…[^/]+\.\w+)/": "/file.txt/"
-//       → "/file.txt". Paths under "/.well-known" are left alone in both.
+//  2. The internal trailingSlash redirects (load-custom-routes.ts). With
+//     trailingSlash false, source "/:path+/": "/x/" → "/x", and "/" stays.
+//     With trailingSlash true, source "/:notfile(…[^/\.]+)": "/x" → "/x/"
+//     when the last segment has no "."; and source "/:file(…[^/]+\.\w+)/":
+//     "/file.txt/" → "/file.txt". Paths under "/.well-known" are left alone.
 //
 // The server passes the full path, basePath included ("/base/" → "/base"
-// with trailingSlash false, as Next does), and skips this entirely for
-// skipTrailingSlashRedirect (step 2) or skipProxyUrlNormalize.
+// with trailingSlash false, as Next does), and appends the query to the
+// target unchanged. With skipTrailingSlashRedirect it calls NormalizeSlashes
+// instead, which is step 1 alone (Next never skips step 1).
 func Canonicalize(path string, trailingSlash bool) (target string, redirect bool) {
-	if strings.Contains(path, `\`) || strings.Contains(path, "//") {
-		return normalizeRepeatedSlashes(path), true
+	if target, redirect := NormalizeSlashes(path); redirect {
+		return target, true
 	}
 	if !strings.HasPrefix(path, "/") || path == "/" {
 		return path, false
@@ -51,6 +52,16 @@ func Canonicalize(path string, trailingSlash bool) (target string, redirect bool
 	// "/:notfile((?:[^/]+/)*[^/\.]+)" → "/:notfile/"
 	if !strings.Contains(lastSegment(inner), ".") {
 		return path + "/", true
+	}
+	return path, false
+}
+
+// NormalizeSlashes is step 1 of Canonicalize alone: when path (without the
+// query) has a backslash or "//", it returns the path with backslashes
+// turned into slashes and runs of slashes collapsed, and true.
+func NormalizeSlashes(path string) (target string, redirect bool) {
+	if strings.Contains(path, `\`) || strings.Contains(path, "//") {
+		return normalizeRepeatedSlashes(path), true
 	}
 	return path, false
 }
