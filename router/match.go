@@ -194,6 +194,9 @@ type matchBlock struct {
 
 // build turns captures into a Match, decoding each value.
 func (r *Route) build(p string, caps []span) (*Match, error) {
+	if len(caps) == 0 { // an optional catch-all that caught nothing
+		return &Match{Route: r}, nil
+	}
 	nvals := 0
 	for _, c := range caps {
 		if r.Segments[c.seg].Kind == Dynamic {
