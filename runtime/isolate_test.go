@@ -1,0 +1,220 @@
+package runtime
+
+import (
+	"errors"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/dop251/goja"
+)
+
+func newTestIsolate(t *testing.T, opts Options) *Isolate {
+	t.Helper()
+	iso, err := New(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(iso.Close)
+	return iso
+}
+
+// eval runs src as background work and returns its result exported.
+func eval(t *testing.T, iso *Isolate, src string) any {
+	t.Helper()
+	var out any
+	err := iso.Do(func() error {
+		v, err := iso.VM().RunString(src)
+		if err != nil {
+			return err
+		}
+		out = v.Export()
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func TestIsolateRunsTasksInOrder(t *testing.T) {
+	iso := newTestIsolate(t, Options{})
+	var got []int
+	var wg sync.WaitGroup
+	wg.Add(3)
+	for i := 0; i < 3; i++ {
+		i := i
+		if err := iso.Run(nil, func() { got = append(got, i); wg.Done() }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wg.Wait()
+	if len(got) != 3 || got[0] != 0 || got[2] != 2 {
+		t.Fatalf("tasks ran out of order: %v", got)
+	}
+}
+
+func TestMicrotasksDrainAfterGoResolve(t *testing.T) {
+	iso := newTestIsolate(t, Options{})
+	done := make(chan string, 1)
+	err := iso.Do(func() error {
+		vm := iso.VM()
+		p, resolve, _ := vm.NewPromise()
+		_ = vm.Set("p", p)
+		_ = vm.Set("report", func(s string) { done <- s })
+		if _, err := vm.RunString(`p.then(v => report("got " + v))`); err != nil {
+			return err
+		}
+		op := iso.StartOp()
+		go func() { _ = op.Complete(func() { _ = resolve("x") }) }()
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case s := <-done:
+		if s != "got x" {
+			t.Fatalf("got %q", s)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("promise reaction never ran")
+	}
+}
+
+func TestTimersFireInOrder(t *testing.T) {
+	iso := newTestIsolate(t, Options{})
+	out := make(chan []string, 1)
+	_ = iso.Do(func() error {
+		var seen []string
+		iso.SetTimer(20*time.Millisecond, false, func() { seen = append(seen, "b"); out <- seen })
+		iso.SetTimer(0, false, func() { seen = append(seen, "a") })
+		cancelled := iso.SetTimer(5*time.Millisecond, false, func() { seen = append(seen, "cancelled") })
+		iso.ClearTimer(cancelled)
+		return nil
+	})
+	select {
+	case seen := <-out:
+		if strings.Join(seen, ",") != "a,b" {
+			t.Fatalf("timers ran as %v", seen)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("timer never fired")
+	}
+}
+
+func TestCPUDeadlineInterruptsAndKillsIsolate(t *testing.T) {
+	iso := newTestIsolate(t, Options{CPUDeadline: 50 * time.Millisecond})
+	failed := make(chan error, 2)
+	inv, err := iso.NewInvocation(func(err error) { failed <- err })
+	if err != nil {
+		t.Fatal(err)
+	}
+	other, _ := iso.NewInvocation(func(err error) { failed <- err })
+	_ = iso.Run(inv, func() { _, _ = iso.VM().RunString(`for(;;){}`) })
+	got := map[bool]int{}
+	for i := 0; i < 2; i++ {
+		select {
+		case err := <-failed:
+			var de *DeadlineError
+			got[errors.As(err, &de)]++
+		case <-time.After(10 * time.Second):
+			t.Fatal("runaway script was not stopped")
+		}
+	}
+	if got[true] != 1 || got[false] != 1 {
+		t.Fatalf("want one deadline error and one replaced error, got %v", got)
+	}
+	_ = other
+	<-iso.Done()
+	if !iso.Dead() {
+		t.Fatal("interrupted isolate is still alive")
+	}
+	if _, err := iso.NewInvocation(nil); !errors.Is(err, ErrClosed) {
+		t.Fatalf("dead isolate accepted an invocation: %v", err)
+	}
+}
+
+func TestPanicInNativeKillsOnlyThatIsolate(t *testing.T) {
+	iso := newTestIsolate(t, Options{})
+	failed := make(chan error, 1)
+	inv, _ := iso.NewInvocation(func(err error) { failed <- err })
+	_ = iso.Run(inv, func() { panic("boom") })
+	select {
+	case err := <-failed:
+		var pe *PanicError
+		if !errors.As(err, &pe) {
+			t.Fatalf("want PanicError, got %v", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("panic was not reported")
+	}
+}
+
+// goja reports stack exhaustion as an uncatchable *goja.StackOverflowError
+// that unwinds the whole call; the isolate stays usable afterwards.
+func TestStackOverflowStopsTheCallNotTheIsolate(t *testing.T) {
+	iso := newTestIsolate(t, Options{MaxCallStackSize: 500})
+	err := iso.Do(func() error {
+		_, err := iso.VM().RunString(`function f(){ return f() } f()`)
+		return err
+	})
+	var so *goja.StackOverflowError
+	if !errors.As(err, &so) {
+		t.Fatalf("want StackOverflowError, got %v", err)
+	}
+	if got := eval(t, iso, `1 + 1`); got != int64(2) {
+		t.Fatalf("isolate unusable after overflow: %v", got)
+	}
+}
+
+func TestUnhandledRejectionReported(t *testing.T) {
+	reasons := make(chan string, 1)
+	iso := newTestIsolate(t, Options{OnUnhandledRejection: func(iso *Isolate, p *goja.Promise) {
+		reasons <- p.Result().String()
+	}})
+	eval(t, iso, `Promise.reject(new Error("nobody listens")); Promise.reject(1).catch(() => {}); 0`)
+	select {
+	case r := <-reasons:
+		if !strings.Contains(r, "nobody listens") {
+			t.Fatalf("got %q", r)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("unhandled rejection not reported")
+	}
+}
+
+func TestLazyGlobal(t *testing.T) {
+	built := 0
+	iso := newTestIsolate(t, Options{Setup: func(iso *Isolate) error {
+		iso.DefineLazyGlobal("Thing", func() goja.Value { built++; return iso.VM().ToValue(42) })
+		return nil
+	}})
+	if got := eval(t, iso, `typeof Thing + ":" + Thing + ":" + Thing`); got != "number:42:42" {
+		t.Fatalf("got %v", got)
+	}
+	if built != 1 {
+		t.Fatalf("built %d times", built)
+	}
+	if got := eval(t, iso, `JSON.stringify(Object.getOwnPropertyDescriptor(globalThis, "Thing"))`); got != `{"value":42,"writable":true,"enumerable":false,"configurable":true}` {
+		t.Fatalf("descriptor %v", got)
+	}
+}
+
+func TestCloseWaitsForLiveInvocations(t *testing.T) {
+	iso := newTestIsolate(t, Options{})
+	inv, _ := iso.NewInvocation(nil)
+	iso.Close()
+	ran := make(chan struct{})
+	if err := iso.Run(inv, func() { close(ran) }); err != nil {
+		t.Fatalf("closing isolate refused a live invocation's task: %v", err)
+	}
+	<-ran
+	_ = iso.Run(inv, func() { inv.End() })
+	select {
+	case <-iso.Done():
+	case <-time.After(5 * time.Second):
+		t.Fatal("isolate did not exit after its last invocation ended")
+	}
+}
