@@ -15,17 +15,25 @@ import (
 //
 // When s has no '%', s itself is returned and nothing is allocated.
 func decodeURIComponent(s string) (string, bool) {
-	i := strings.IndexByte(s, '%')
-	if i < 0 {
+	if strings.IndexByte(s, '%') < 0 {
 		return s, true
 	}
-	var b strings.Builder
-	b.Grow(len(s))
-	b.WriteString(s[:i])
-	for i < len(s) {
+	var stack [64]byte
+	b, ok := appendDecoded(stack[:0], s)
+	if !ok {
+		return "", false
+	}
+	return string(b), true
+}
+
+// appendDecoded appends decodeURIComponent(s) to dst. Callers pass a stack
+// buffer, so that a lookup keyed by the decoded bytes (m[string(b)])
+// allocates nothing.
+func appendDecoded(dst []byte, s string) ([]byte, bool) {
+	for i := 0; i < len(s); {
 		c := s[i]
 		if c != '%' {
-			b.WriteByte(c)
+			dst = append(dst, c)
 			i++
 			continue
 		}
@@ -34,11 +42,11 @@ func decodeURIComponent(s string) (string, bool) {
 		// not represent hexadecimal digits, throw a URIError exception."
 		lead, ok := hexByte(s, i)
 		if !ok {
-			return "", false
+			return dst, false
 		}
 		i += 3
 		if lead < 0x80 {
-			b.WriteByte(lead)
+			dst = append(dst, lead)
 			continue
 		}
 		// "Let n be the number of leading 1 bits in B."
@@ -52,19 +60,19 @@ func decodeURIComponent(s string) (string, bool) {
 		case lead&0xF8 == 0xF0:
 			n = 4
 		default:
-			return "", false
+			return dst, false
 		}
 		var octets [4]byte
 		octets[0] = lead
 		for j := 1; j < n; j++ {
 			// "If the code unit at index k within string is not %, throw."
 			if i >= len(s) || s[i] != '%' {
-				return "", false
+				return dst, false
 			}
 			cont, ok := hexByte(s, i)
 			// "If the two most significant bits in B are not 10, throw."
 			if !ok || cont&0xC0 != 0x80 {
-				return "", false
+				return dst, false
 			}
 			octets[j] = cont
 			i += 3
@@ -73,11 +81,11 @@ func decodeURIComponent(s string) (string, bool) {
 		// code point, throw a URIError exception." utf8.Valid rejects
 		// overlong forms, surrogates and values above U+10FFFF.
 		if !utf8.Valid(octets[:n]) {
-			return "", false
+			return dst, false
 		}
-		b.Write(octets[:n])
+		dst = append(dst, octets[:n]...)
 	}
-	return b.String(), true
+	return dst, true
 }
 
 // hexByte reads the escape "%XX" at s[i:].

@@ -63,8 +63,9 @@ func (t *Table) Match(path string) (*Match, error) {
 		return &Match{Route: r}, nil
 	}
 	if strings.IndexByte(p, '%') >= 0 {
-		if d, ok := decodeURIComponent(p); ok {
-			if r := t.static[d]; r != nil {
+		var stack [128]byte
+		if d, ok := appendDecoded(stack[:0], p); ok {
+			if r := t.static[string(d)]; r != nil {
 				return &Match{Route: r}, nil
 			}
 		}
@@ -75,7 +76,7 @@ func (t *Table) Match(path string) (*Match, error) {
 	n := countSegments(p)
 	var buf [maxInlineParams]span
 	for _, r := range t.dynamic {
-		if n < r.minSegs || (r.maxSegs >= 0 && n > r.maxSegs) {
+		if n < r.minSegs || (r.maxSegs >= 0 && n > r.maxSegs) || !r.hasPrefix(p) {
 			continue
 		}
 		caps, f := r.walk(p, buf[:0])
@@ -85,6 +86,13 @@ func (t *Table) Match(path string) (*Match, error) {
 		return r.build(p, caps)
 	}
 	return nil, nil
+}
+
+// hasPrefix is a cheap pre-check before walk: p starts with the route's
+// leading static segments, ending at a segment boundary.
+func (r *Route) hasPrefix(p string) bool {
+	return len(p) >= len(r.prefix) && p[:len(r.prefix)] == r.prefix &&
+		(len(p) == len(r.prefix) || p[len(r.prefix)] == '/')
 }
 
 // trimTrailingSlash drops the one trailing slash that Next's route regexps
@@ -138,7 +146,16 @@ func (r *Route) walk(p string, caps []span) ([]span, failure) {
 	if rem == "/" {
 		rem = ""
 	}
-	for k, seg := range r.Segments {
+	first := 0
+	if r.prefix != "" && r.hasPrefix(p) {
+		// Skip the leading static segments, compared at once.
+		rem = p[len(r.prefix):]
+		for first < len(r.Segments) && r.Segments[first].Kind == Static {
+			first++
+		}
+	}
+	for k := first; k < len(r.Segments); k++ {
+		seg := r.Segments[k]
 		switch seg.Kind {
 		case Static, Dynamic:
 			if rem == "" {
@@ -184,12 +201,24 @@ func (r *Route) walk(p string, caps []span) ([]span, failure) {
 	return caps, failure{}
 }
 
-// matchBlock lets build make one allocation for a typical match: the Match,
-// its Params and their Values live together.
+// matchBlock and smallMatchBlock let build make one allocation for a
+// typical match: the Match, its Params and their Values live together.
 type matchBlock struct {
 	m      Match
 	params [3]Param
 	values [6]string
+}
+
+type smallMatchBlock struct {
+	m      Match
+	params [1]Param
+	values [2]string
+}
+
+type mediumMatchBlock struct {
+	m      Match
+	params [2]Param
+	values [3]string
 }
 
 // build turns captures into a Match, decoding each value.
@@ -205,17 +234,29 @@ func (r *Route) build(p string, caps []span) (*Match, error) {
 			nvals += strings.Count(p[c.start:c.end], "/") + 1
 		}
 	}
-	blk := new(matchBlock)
-	m := &blk.m
+	var (
+		m      *Match
+		params []Param
+		values []string
+	)
+	switch {
+	case len(caps) == 1 && nvals <= 2:
+		blk := new(smallMatchBlock)
+		m, params, values = &blk.m, blk.params[:0], blk.values[:0]
+	case len(caps) == 2 && nvals <= 3:
+		blk := new(mediumMatchBlock)
+		m, params, values = &blk.m, blk.params[:0], blk.values[:0]
+	default:
+		blk := new(matchBlock)
+		m, params, values = &blk.m, blk.params[:0], blk.values[:0]
+		if len(caps) > len(blk.params) {
+			params = make([]Param, 0, len(caps))
+		}
+		if nvals > len(blk.values) {
+			values = make([]string, 0, nvals)
+		}
+	}
 	m.Route = r
-	params := blk.params[:0]
-	if len(caps) > len(blk.params) {
-		params = make([]Param, 0, len(caps))
-	}
-	values := blk.values[:0]
-	if nvals > len(blk.values) {
-		values = make([]string, 0, nvals)
-	}
 	for _, c := range caps {
 		seg := r.Segments[c.seg]
 		raw := p[c.start:c.end]

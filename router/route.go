@@ -51,9 +51,10 @@ type Route struct {
 	File     string    // the file as given to New: "api/posts/[id].ts"
 	Segments []Segment // Page split on "/", classified
 
-	params   int // number of non-static segments
-	minSegs  int // fewest URL segments the route accepts
-	maxSegs  int // most URL segments, or -1 for no limit (catch-alls)
+	prefix   string // the leading static segments, "/api/users" for /api/users/[id]
+	params   int    // number of non-static segments
+	minSegs  int    // fewest URL segments the route accepts
+	maxSegs  int    // most URL segments, or -1 for no limit (catch-alls)
 	restKind SegmentKind
 }
 
@@ -93,12 +94,16 @@ func parseSegment(s string) Segment {
 // newRoute builds a route and precomputes what Match needs.
 func newRoute(page, file string) *Route {
 	r := &Route{Page: page, File: file, maxSegs: 0, restKind: Static}
+	leading := true
 	for _, s := range strings.Split(page, "/") {
 		if s == "" {
 			continue
 		}
 		seg := parseSegment(s)
 		r.Segments = append(r.Segments, seg)
+		if leading = leading && seg.Kind == Static; leading {
+			r.prefix += "/" + seg.Value
+		}
 		switch seg.Kind {
 		case Static:
 			r.minSegs++
