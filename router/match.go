@@ -46,9 +46,11 @@ func (m *Match) Param(name string) (Param, bool) {
 //     lower-priority route.
 //
 // Order, as in Next's resolve-routes: an exact page first, compared with the
-// path as is and then percent-decoded (next start's filesystem check; a bad
-// escape just skips the decoded try); then the dynamic routes in priority
-// order, compared segment by segment with the raw path, case-sensitively.
+// path as is and then percent-decoded, so "/api/h%65llo" serves /api/hello
+// (next start's filesystem check in router-utils/filesystem.ts; a bad
+// escape just skips the decoded try; next dev skips it altogether, we follow
+// production); then the dynamic routes in priority order, compared segment
+// by segment with the raw path, case-sensitively.
 //
 // Params are decoded with decodeURIComponent; catch-all values are split on
 // "/" before decoding, so "a%2Fb" stays one element "a/b". An optional
