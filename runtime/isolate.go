@@ -253,6 +253,11 @@ func (iso *Isolate) loop(ready chan<- error) {
 	iso.flush = flush
 	iso.deadline = time.AfterFunc(time.Hour, iso.onDeadline)
 	iso.deadline.Stop()
+	if err := installLanguageShims(iso.vm); err != nil {
+		iso.deadFlag.Store(true)
+		ready <- fmt.Errorf("runtime: language shims: %w", err)
+		return
+	}
 
 	if iso.opts.Setup != nil {
 		if err := iso.setup(); err != nil {

@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"sync"
 	"testing"
@@ -216,5 +217,22 @@ func TestCloseWaitsForLiveInvocations(t *testing.T) {
 	case <-iso.Done():
 	case <-time.After(5 * time.Second):
 		t.Fatal("isolate did not exit after its last invocation ended")
+	}
+}
+
+var shimTests = []struct{ src, want string }{
+	{`typeof Symbol.asyncIterator`, "symbol"},
+	{`const o = {}; Error.captureStackTrace(o); typeof o.stack`, "string"},
+	{`const { promise, resolve } = Promise.withResolvers(); resolve(1); promise instanceof Promise`, "true"},
+	{`JSON.stringify(Object.groupBy([1, 2, 3], x => x % 2 ? "odd" : "even"))`, `{"odd":[1,3],"even":[2]}`},
+	{`Map.groupBy([1, 2, 3], x => x % 2).get(1).length`, "2"},
+}
+
+func TestLanguageShims(t *testing.T) {
+	iso := newTestIsolate(t, Options{})
+	for _, tt := range shimTests {
+		if got := eval(t, iso, tt.src); fmt.Sprint(got) != tt.want {
+			t.Errorf("%s = %v, want %s", tt.src, got, tt.want)
+		}
 	}
 }

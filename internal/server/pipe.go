@@ -1,0 +1,103 @@
+package server
+
+import "sync"
+
+// A pipe carries a response from the isolate goroutine to the goroutine
+// serving the HTTP request. JS must never block on a slow client (one Node
+// isolate serves every Node route), so the isolate side only appends to a
+// queue; the HTTP side drains it, writing and flushing each chunk as it
+// arrives so streamed bodies reach the client chunk by chunk.
+type pipe struct {
+	mu      sync.Mutex
+	head    *responseHead
+	chunks  [][]byte
+	ended   bool
+	failure error // set instead of a head: the request failed before responding
+	notify  chan struct{}
+	aborted bool // the client went away; further writes are dropped
+}
+
+// responseHead is the status line and header block.
+type responseHead struct {
+	status int
+	reason string // custom status message (Node's res.statusMessage), "" for the default
+	// lines keep header names as the route wrote them, in order, so the
+	// response carries the casing Node would send.
+	lines []headerLine
+}
+
+type headerLine struct {
+	name  string
+	value string
+}
+
+func newPipe() *pipe {
+	return &pipe{notify: make(chan struct{}, 1)}
+}
+
+func (p *pipe) signal() {
+	select {
+	case p.notify <- struct{}{}:
+	default:
+	}
+}
+
+// writeHead records the response head. Calls after the first are ignored.
+func (p *pipe) writeHead(h *responseHead) {
+	p.mu.Lock()
+	if p.head == nil && p.failure == nil {
+		p.head = h
+	}
+	p.mu.Unlock()
+	p.signal()
+}
+
+// write queues a body chunk. The pipe takes ownership of b.
+func (p *pipe) write(b []byte) {
+	if len(b) == 0 {
+		return
+	}
+	p.mu.Lock()
+	if !p.aborted && !p.ended {
+		p.chunks = append(p.chunks, b)
+	}
+	p.mu.Unlock()
+	p.signal()
+}
+
+// end finishes the response.
+func (p *pipe) end() {
+	p.mu.Lock()
+	p.ended = true
+	p.mu.Unlock()
+	p.signal()
+}
+
+// fail aborts the request with err. If no head was written yet the HTTP side
+// answers with an error page; otherwise the connection is cut, as Node does
+// when a handler throws mid-stream.
+func (p *pipe) fail(err error) {
+	p.mu.Lock()
+	if p.failure == nil && !p.ended {
+		p.failure = err
+	}
+	p.mu.Unlock()
+	p.signal()
+}
+
+// take returns what has arrived since the last call.
+func (p *pipe) take() (head *responseHead, chunks [][]byte, ended bool, failure error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	head = p.head
+	chunks = p.chunks
+	p.chunks = nil
+	return head, chunks, p.ended, p.failure
+}
+
+func (p *pipe) abort() {
+	p.mu.Lock()
+	p.aborted = true
+	p.chunks = nil
+	p.mu.Unlock()
+}

@@ -1,0 +1,100 @@
+package server
+
+import (
+	"context"
+	"net/http"
+	"strconv"
+	"strings"
+)
+
+// wellKnownHeaders are the names net/http itself inspects; they are stored
+// under their canonical key so net/http does not add a second copy (e.g. a
+// chunked Transfer-Encoding next to the route's content-length).
+var wellKnownHeaders = map[string]string{
+	"content-length":    "Content-Length",
+	"content-type":      "Content-Type",
+	"transfer-encoding": "Transfer-Encoding",
+	"connection":        "Connection",
+	"date":              "Date",
+	"trailer":           "Trailer",
+}
+
+// applyHead writes the head's header lines into w, keeping the route's
+// casing except for the names net/http must recognise.
+func applyHead(w http.ResponseWriter, h *responseHead) {
+	hdr := w.Header()
+	hasType := false
+	for _, l := range h.lines {
+		name := l.name
+		if canon, ok := wellKnownHeaders[strings.ToLower(name)]; ok {
+			name = canon
+		}
+		if name == "Content-Type" {
+			hasType = true
+		}
+		hdr[name] = append(hdr[name], l.value)
+	}
+	if !hasType {
+		// Next sends no Content-Type for string bodies; stop net/http sniffing one.
+		hdr["Content-Type"] = nil
+	}
+}
+
+// serve drains p into w until the response ends, fails, or the client goes
+// away (then onAbort runs once). It returns the status written (0 if none)
+// and any failure reported before a head was written.
+func serve(ctx context.Context, w http.ResponseWriter, p *pipe, onAbort func()) (status int, bytes int64, failure error) {
+	flusher, _ := w.(http.Flusher)
+	wroteHead := false
+	for {
+		head, chunks, ended, fail := p.take()
+		if !wroteHead && head != nil {
+			applyHead(w, head)
+			w.WriteHeader(head.status)
+			status = head.status
+			wroteHead = true
+		}
+		if wroteHead {
+			for _, c := range chunks {
+				n, err := w.Write(c)
+				bytes += int64(n)
+				if err != nil {
+					p.abort()
+					if onAbort != nil {
+						onAbort()
+					}
+					return status, bytes, nil
+				}
+			}
+			if len(chunks) > 0 && !ended && flusher != nil {
+				flusher.Flush()
+			}
+		}
+		if fail != nil && !wroteHead {
+			return 0, 0, fail
+		}
+		if fail != nil {
+			// A failure after the head: cut the response short, as Node does.
+			panic(http.ErrAbortHandler)
+		}
+		if ended {
+			if !wroteHead {
+				w.WriteHeader(http.StatusOK)
+				status = http.StatusOK
+			}
+			return status, bytes, nil
+		}
+		select {
+		case <-p.notify:
+		case <-ctx.Done():
+			p.abort()
+			if onAbort != nil {
+				onAbort()
+			}
+			return status, bytes, nil
+		}
+	}
+}
+
+// contentLength formats n for a Content-Length header.
+func contentLength(n int) string { return strconv.Itoa(n) }

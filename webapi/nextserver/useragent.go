@@ -1,0 +1,124 @@
+package nextserver
+
+import (
+	"regexp"
+
+	"github.com/dop251/goja"
+)
+
+// parseUserAgent fills the shape of Next's userAgent() result (ua-parser-js:
+// browser, engine, os, device, cpu). ua-parser-js carries hundreds of
+// patterns; this covers the browsers, engines and platforms API routes
+// branch on (Chrome, Edge, Firefox, Safari, Opera, Samsung Internet, curl,
+// bots; Windows, macOS, iOS, Android, Linux) and leaves the rest undefined,
+// which is also what ua-parser-js returns for agents it does not know.
+func parseUserAgent(vm *goja.Runtime, ua string) goja.Value {
+	res := vm.NewObject()
+	_ = res.Set("ua", ua)
+	browser, engine, osObj, device, cpu := vm.NewObject(), vm.NewObject(), vm.NewObject(), vm.NewObject(), vm.NewObject()
+	for _, b := range browserPatterns {
+		if m := b.re.FindStringSubmatch(ua); m != nil {
+			_ = browser.Set("name", b.name)
+			_ = browser.Set("version", m[1])
+			_ = browser.Set("major", majorOf(m[1]))
+			break
+		}
+	}
+	for _, e := range enginePatterns {
+		if m := e.re.FindStringSubmatch(ua); m != nil {
+			_ = engine.Set("name", e.name)
+			_ = engine.Set("version", m[1])
+			break
+		}
+	}
+	for _, o := range osPatterns {
+		if m := o.re.FindStringSubmatch(ua); m != nil {
+			_ = osObj.Set("name", o.name)
+			if len(m) > 1 && m[1] != "" {
+				_ = osObj.Set("version", normalizeVersion(m[1]))
+			}
+			break
+		}
+	}
+	switch {
+	case tabletRE.MatchString(ua) || (androidRE.MatchString(ua) && !mobileWordRE.MatchString(ua)):
+		_ = device.Set("type", "tablet")
+	case mobileRE.MatchString(ua):
+		_ = device.Set("type", "mobile")
+	}
+	if m := appleDeviceRE.FindStringSubmatch(ua); m != nil {
+		_ = device.Set("vendor", "Apple")
+		_ = device.Set("model", m[1])
+	}
+	for _, c := range cpuPatterns {
+		if c.re.MatchString(ua) {
+			_ = cpu.Set("architecture", c.name)
+			break
+		}
+	}
+	_ = res.Set("browser", browser)
+	_ = res.Set("engine", engine)
+	_ = res.Set("os", osObj)
+	_ = res.Set("device", device)
+	_ = res.Set("cpu", cpu)
+	return res
+}
+
+type uaPattern struct {
+	name string
+	re   *regexp.Regexp
+}
+
+var browserPatterns = []uaPattern{
+	{"Edge", regexp.MustCompile(`Edg(?:e|A|iOS)?/([\d.]+)`)},
+	{"Opera", regexp.MustCompile(`OPR/([\d.]+)`)},
+	{"Samsung Browser", regexp.MustCompile(`SamsungBrowser/([\d.]+)`)},
+	{"Chrome", regexp.MustCompile(`(?:Chrome|CriOS)/([\d.]+)`)},
+	{"Firefox", regexp.MustCompile(`(?:Firefox|FxiOS)/([\d.]+)`)},
+	{"Mobile Safari", regexp.MustCompile(`Version/([\d.]+).*Mobile.*Safari/`)},
+	{"Safari", regexp.MustCompile(`Version/([\d.]+).*Safari/`)},
+	{"curl", regexp.MustCompile(`curl/([\d.]+)`)},
+}
+
+var enginePatterns = []uaPattern{
+	{"EdgeHTML", regexp.MustCompile(`Edge/([\d.]+)`)},
+	{"Blink", regexp.MustCompile(`Chrome/([\d.]+)`)},
+	{"Gecko", regexp.MustCompile(`rv:([\w.]+).*Gecko`)},
+	{"WebKit", regexp.MustCompile(`AppleWebKit/([\d.]+)`)},
+}
+
+var osPatterns = []uaPattern{
+	{"Windows", regexp.MustCompile(`Windows NT ([\d.]+)`)},
+	{"iOS", regexp.MustCompile(`(?:iPhone|iPad|iPod).*OS ([\d_]+)`)},
+	{"Mac OS", regexp.MustCompile(`Mac OS X ([\d_.]+)`)},
+	{"Android", regexp.MustCompile(`Android ([\d.]+)`)},
+	{"Chromium OS", regexp.MustCompile(`CrOS \S+ ([\d.]+)`)},
+	{"Linux", regexp.MustCompile(`Linux()`)},
+}
+
+var cpuPatterns = []uaPattern{
+	{"amd64", regexp.MustCompile(`(?i)x86_64|x64|win64|amd64`)},
+	{"arm64", regexp.MustCompile(`(?i)aarch64|arm64`)},
+	{"ia32", regexp.MustCompile(`(?i)i[3-6]86|x86`)},
+}
+
+var (
+	tabletRE      = regexp.MustCompile(`iPad|Tablet`)
+	androidRE     = regexp.MustCompile(`Android`)
+	mobileWordRE  = regexp.MustCompile(`Mobile`)
+	mobileRE      = regexp.MustCompile(`Mobi|iPhone|iPod|Android.*Mobile`)
+	appleDeviceRE = regexp.MustCompile(`\((iPhone|iPad|iPod|Macintosh)`)
+	majorRE       = regexp.MustCompile(`^\d+`)
+)
+
+func majorOf(v string) string { return majorRE.FindString(v) }
+
+func normalizeVersion(v string) string {
+	b := []byte(v)
+	for i := range b {
+		if b[i] == '_' {
+			b[i] = '.'
+		}
+	}
+	return string(b)
+}
