@@ -27,7 +27,6 @@ func BufferSource(vm *goja.Runtime, v goja.Value) (b []byte, ok bool) {
 	return out, true
 }
 
-
 // isView reports ArrayBuffer.isView(obj).
 func isView(vm *goja.Runtime, obj *goja.Object) bool {
 	ab := vm.Get("ArrayBuffer").(*goja.Object)
