@@ -1,0 +1,134 @@
+package bundler
+
+// One esbuild plugin, "edgerun", decides what a route may import:
+//
+//   - `next` (type-only in API routes) is a virtual empty module, so a
+//     non-`type` import of NextApiRequest still builds;
+//   - `next/server` stays `require("next/server")`: the runtime provides
+//     NextRequest/NextResponse natively;
+//   - any other `next/...` module is a build error: edgerun runs API routes
+//     without Next.js installed, and e.g. next/headers is App Router only;
+//   - Node built-ins stay `require("fs")` in Node routes (the runtime's
+//     require serves them); in edge routes only Next's five (buffer,
+//     events, async_hooks, assert, util, as `node:X`) are allowed, and
+//     anything else fails the build with the import trace, because it would
+//     fail in production.
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/evanw/esbuild/pkg/api"
+)
+
+const pluginName = "edgerun"
+
+// Plugin namespaces for virtual modules.
+const (
+	nsNext        = "edgerun-next"
+	nsUnsupported = "edgerun-unsupported-builtin"
+)
+
+// pluginConfig is what the plugin needs to know about the build.
+type pluginConfig struct {
+	runtime Runtime
+	// lenientEdge: unsupported built-ins in edge routes become a warning
+	// and a throwing stub instead of an error (Options.AllowEdgeNodeBuiltins).
+	lenientEdge bool
+	// trace: every built-in is external; used for the one-off build that
+	// recovers the import chain behind an edge built-in error.
+	trace bool
+}
+
+// builtinImport is attached (as Message.Detail) to edge built-in errors so
+// the builder can find who imported the module.
+type builtinImport struct {
+	importer string // absolute path, or "" for the entry point
+	spec     string
+}
+
+// polyfillProbe marks the plugin's own build.Resolve calls so the builtin
+// callback lets esbuild's resolver handle them.
+type polyfillProbe struct{}
+
+// EdgeBuiltinErrorText is the build error for an unsupported Node built-in
+// in an edge route.
+func EdgeBuiltinErrorText(spec string) string {
+	return fmt.Sprintf("A Node.js module is loaded (%q) which is not supported in the Edge Runtime.", spec)
+}
+
+// edgeBuiltinRuntimeError is what Next's stub throws when an unsupported
+// module is used at run time (N:server/web/globals.ts __import_unsupported).
+func edgeBuiltinRuntimeError(name string) string {
+	return fmt.Sprintf("The edge runtime does not support Node.js '%s' module.\nLearn More: https://nextjs.org/docs/messages/node-module-in-edge-runtime", name)
+}
+
+func edgerunPlugin(pc pluginConfig) api.Plugin {
+	return api.Plugin{Name: pluginName, Setup: func(build api.PluginBuild) {
+		build.OnResolve(api.OnResolveOptions{Filter: `^next(/.*)?$`}, func(args api.OnResolveArgs) (api.OnResolveResult, error) {
+			switch args.Path {
+			case "next":
+				return api.OnResolveResult{Path: "next", Namespace: nsNext}, nil
+			case "next/server", "next/server.js":
+				return api.OnResolveResult{Path: "next/server", External: true}, nil
+			}
+			return api.OnResolveResult{Errors: []api.Message{{
+				Text: fmt.Sprintf("edgerun: %q is not supported in API routes", args.Path),
+			}}}, nil
+		})
+		build.OnLoad(api.OnLoadOptions{Filter: `.*`, Namespace: nsNext}, func(api.OnLoadArgs) (api.OnLoadResult, error) {
+			// `import { NextApiRequest } from 'next'` without `type` is legal
+			// TypeScript; the types have no runtime value.
+			contents := "module.exports = {};\n"
+			return api.OnLoadResult{Contents: &contents, Loader: api.LoaderJS}, nil
+		})
+
+		build.OnResolve(api.OnResolveOptions{Filter: builtinFilter}, func(args api.OnResolveArgs) (api.OnResolveResult, error) {
+			if _, probing := args.PluginData.(polyfillProbe); probing {
+				return api.OnResolveResult{}, nil // let esbuild resolve it from node_modules
+			}
+			if pc.runtime != RuntimeEdge || pc.trace {
+				return api.OnResolveResult{Path: args.Path, External: true}, nil
+			}
+			name := strings.TrimPrefix(args.Path, "node:")
+			if edgeNodeModules[name] {
+				// The edge sandbox's require() only knows the node: spelling.
+				return api.OnResolveResult{Path: "node:" + name, External: true}, nil
+			}
+			if !strings.HasPrefix(args.Path, "node:") {
+				// As in Next, an installed npm package of the same name (a
+				// polyfill such as `process` or `stream-browserify` aliased
+				// to `stream`) is bundled instead.
+				r := build.Resolve(args.Path, api.ResolveOptions{
+					Importer: args.Importer, ResolveDir: args.ResolveDir, Kind: args.Kind,
+					Namespace: args.Namespace, PluginData: polyfillProbe{},
+				})
+				if len(r.Errors) == 0 && r.Path != "" && !r.External {
+					return api.OnResolveResult{Path: r.Path, Namespace: r.Namespace, Suffix: r.Suffix}, nil
+				}
+			}
+			if pc.lenientEdge {
+				return api.OnResolveResult{
+					Path: args.Path, Namespace: nsUnsupported,
+					Warnings: []api.Message{{Text: fmt.Sprintf(
+						"A Node.js module is loaded ('%s') which is not supported in the Edge Runtime.\nLearn More: https://nextjs.org/docs/messages/node-module-in-edge-runtime", args.Path)}},
+				}, nil
+			}
+			return api.OnResolveResult{Errors: []api.Message{{
+				Text:   EdgeBuiltinErrorText(args.Path),
+				Detail: builtinImport{importer: args.Importer, spec: args.Path},
+			}}}, nil
+		})
+		build.OnLoad(api.OnLoadOptions{Filter: `.*`, Namespace: nsUnsupported}, func(args api.OnLoadArgs) (api.OnLoadResult, error) {
+			msg := edgeBuiltinRuntimeError(strings.TrimPrefix(args.Path, "node:"))
+			contents := fmt.Sprintf(`var fail = function () { throw new Error(%q); };
+module.exports = new Proxy(function () {}, {
+  get: function (target, key) { return key === "__esModule" || typeof key === "symbol" ? undefined : fail(); },
+  apply: fail,
+  construct: fail,
+});
+`, msg)
+			return api.OnLoadResult{Contents: &contents, Loader: api.LoaderJS}, nil
+		})
+	}}
+}

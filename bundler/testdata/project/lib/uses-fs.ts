@@ -1,0 +1,5 @@
+import { readFileSync } from 'fs'
+
+export function read(p: string) {
+  return readFileSync(p, 'utf8')
+}
