@@ -1,6 +1,7 @@
 package bundler
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -8,6 +9,7 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -61,6 +63,13 @@ type routeState struct {
 	pc      pluginConfig
 	inputs  map[string]bool // absolute paths
 	failed  bool
+
+	// The entry's last contents and the config read from them: most dev
+	// rebuilds are caused by edits elsewhere, and re-reading an unchanged
+	// config would cost a transform and a parse.
+	src      []byte
+	cfg      RouteConfig
+	warnings []Message
 }
 
 // NewBuilder returns a Builder for opts. Contexts are created lazily, on
@@ -114,7 +123,7 @@ func (b *Builder) Build(file string) (*Bundle, error) {
 
 	entry := path.Join(b.opts.PagesDir, file)
 	absEntry := filepath.Join(b.opts.Dir, filepath.FromSlash(entry))
-	cfg, warnings, err := ReadConfig(b.opts.Dir, entry)
+	cfg, warnings, err := r.readConfig(entry, absEntry)
 	if err != nil {
 		r.fail(absEntry)
 		return nil, err
@@ -161,6 +170,28 @@ func (b *Builder) Build(file string) (*Bundle, error) {
 		Inputs:   inputs,
 		Warnings: append(warnings, fromESBuild(res.Warnings, b.opts.Dir)...),
 	}, nil
+}
+
+// readConfig returns the route's config, reusing the previous result
+// when the entry file is unchanged.
+func (r *routeState) readConfig(entry, absEntry string) (RouteConfig, []Message, error) {
+	src, err := os.ReadFile(absEntry)
+	if err != nil {
+		r.src = nil
+		return DefaultRouteConfig(), nil, fmt.Errorf("bundler: %w", err)
+	}
+	if r.src != nil && bytes.Equal(src, r.src) {
+		cfg := r.cfg
+		cfg.Regions, cfg.AllowDynamic = slices.Clone(cfg.Regions), slices.Clone(cfg.AllowDynamic)
+		return cfg, slices.Clone(r.warnings), nil
+	}
+	cfg, warnings, err := readConfigSource(entry, src)
+	if err != nil {
+		r.src = nil
+		return cfg, nil, err
+	}
+	r.src, r.cfg, r.warnings = src, cfg, warnings
+	return cfg, slices.Clone(warnings), nil
 }
 
 // fail records a failed build: until it succeeds, the route is affected by

@@ -13,6 +13,7 @@ package bundler
 // value, accepting literals only — Next's rule, with Next's messages.
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path"
@@ -115,21 +116,25 @@ const (
 // returned messages are warnings: the Edge Runtime deprecation notice on
 // every edge route and, for 'experimental-edge', Next's rename hint.
 func ReadConfig(dir, path string) (RouteConfig, []Message, error) {
-	cfg := DefaultRouteConfig()
 	abs := path
 	if !filepath.IsAbs(abs) {
 		abs = filepath.Join(dir, path)
 	}
-	rel := displayPath(dir, abs, "")
 	src, err := os.ReadFile(abs)
 	if err != nil {
-		return cfg, nil, fmt.Errorf("bundler: %w", err)
+		return DefaultRouteConfig(), nil, fmt.Errorf("bundler: %w", err)
 	}
+	return readConfigSource(displayPath(dir, abs, ""), src)
+}
+
+// readConfigSource is ReadConfig on file contents; rel is the display path.
+func readConfigSource(rel string, src []byte) (RouteConfig, []Message, error) {
+	cfg := DefaultRouteConfig()
 	// Next only parses files that mention a config export at all
 	// (PARSE_PATTERN); the same shortcut skips the transform for most
-	// helper-free routes.
-	if !strings.Contains(string(src), "config") && !strings.Contains(string(src), "runtime") &&
-		!strings.Contains(string(src), "maxDuration") {
+	// routes.
+	if !bytes.Contains(src, []byte("config")) && !bytes.Contains(src, []byte("runtime")) &&
+		!bytes.Contains(src, []byte("maxDuration")) {
 		return cfg, nil, nil
 	}
 	x := &configExtractor{src: string(src), file: rel, page: pageName(rel)}
