@@ -45,6 +45,8 @@ type Config struct {
 	ProcessEnv map[string]string
 	// CPUDeadline bounds the CPU time of one request (default 30 s).
 	CPUDeadline time.Duration
+	// LogRequests logs one line per request ("GET /api/x 200 in 3ms").
+	LogRequests bool
 	// Logger receives request lines, warnings and errors.
 	Logger *slog.Logger
 	// Console receives console.* output from routes; nil writes to stderr.

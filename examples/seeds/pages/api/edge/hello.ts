@@ -1,0 +1,5 @@
+export const config = {
+  runtime: 'edge',
+}
+
+export default (req) => new Response('Hello world!')

@@ -1,0 +1,125 @@
+package server
+
+import (
+	"errors"
+	"io"
+	"net"
+	"net/http"
+	"strings"
+
+	"github.com/dop251/goja"
+)
+
+// JSError is a value thrown by route code, with its (source-mapped) stack.
+type JSError struct {
+	Message string // "TypeError: boom"
+	Stack   string // the stack as goja renders it; positions point at the .ts source
+}
+
+func (e *JSError) Error() string {
+	if e.Stack != "" {
+		return e.Stack
+	}
+	return e.Message
+}
+
+// jsError converts a thrown JS value into a *JSError.
+func jsError(vm *goja.Runtime, v goja.Value) error {
+	if v == nil {
+		return &JSError{Message: "undefined"}
+	}
+	if obj, ok := v.(*goja.Object); ok {
+		msg := obj.String()
+		stack := ""
+		if st := obj.Get("stack"); st != nil && !goja.IsUndefined(st) && !goja.IsNull(st) {
+			stack = st.String()
+			if !strings.HasPrefix(stack, msg) {
+				stack = msg + "\n" + stack
+			}
+		}
+		return &JSError{Message: msg, Stack: stack}
+	}
+	return &JSError{Message: v.String()}
+}
+
+// describeError renders an error for the terminal.
+func describeError(err error) string {
+	var ex *goja.Exception
+	if errors.As(err, &ex) {
+		return jsError(nil, ex.Value()).Error()
+	}
+	return err.Error()
+}
+
+func describeValue(v goja.Value) string { return jsError(nil, v).Error() }
+
+func isThenable(v goja.Value) bool {
+	obj, ok := v.(*goja.Object)
+	if !ok {
+		return false
+	}
+	_, ok = goja.AssertFunction(obj.Get("then"))
+	return ok
+}
+
+// truncatingBody reads at most limit bytes of r and calls warn once if the
+// body was longer (Next truncates edge bodies instead of rejecting them).
+func truncatingBody(r io.ReadCloser, limit int64, warn func()) io.ReadCloser {
+	return &truncReader{r: r, left: limit, warn: warn}
+}
+
+type truncReader struct {
+	r    io.ReadCloser
+	left int64
+	warn func()
+}
+
+func (t *truncReader) Read(p []byte) (int, error) {
+	if t.left <= 0 {
+		var one [1]byte
+		if n, _ := t.r.Read(one[:]); n > 0 && t.warn != nil {
+			t.warn()
+			t.warn = nil
+		}
+		return 0, io.EOF
+	}
+	if int64(len(p)) > t.left {
+		p = p[:t.left]
+	}
+	n, err := t.r.Read(p)
+	t.left -= int64(n)
+	return n, err
+}
+
+func (t *truncReader) Close() error { return t.r.Close() }
+
+// addForwarded sets the x-forwarded-* headers next start adds (spec §1.6).
+func addForwarded(h http.Header, r *http.Request) {
+	port := "80"
+	if r.TLS != nil {
+		port = "443"
+	}
+	if _, p, err := net.SplitHostPort(r.Host); err == nil {
+		port = p
+	}
+	if h.Get("X-Forwarded-Host") == "" {
+		h.Set("X-Forwarded-Host", r.Host)
+	}
+	if h.Get("X-Forwarded-Port") == "" {
+		h.Set("X-Forwarded-Port", port)
+	}
+	if h.Get("X-Forwarded-Proto") == "" {
+		proto := "http"
+		if r.TLS != nil {
+			proto = "https"
+		}
+		h.Set("X-Forwarded-Proto", proto)
+	}
+	if h.Get("X-Forwarded-For") == "" {
+		ip := r.RemoteAddr
+		if hst, _, err := net.SplitHostPort(r.RemoteAddr); err == nil {
+			ip = hst
+		}
+		h.Set("X-Forwarded-For", ip)
+	}
+}

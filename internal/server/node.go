@@ -1,0 +1,177 @@
+package server
+
+import (
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+
+	"github.com/dop251/goja"
+
+	"github.com/edgerun/edgerun/bundler"
+	"github.com/edgerun/edgerun/runtime"
+	"github.com/edgerun/edgerun/webapi/events"
+	"github.com/edgerun/edgerun/webapi/nextapi"
+)
+
+// All Node-runtime routes share one isolate, as they share one Node
+// process under next start: module state (in-memory stores, rate limiters)
+// persists across requests and routes. The pool (of one) replaces the
+// isolate if a request blows its CPU deadline.
+func (s *Server) newNodePool(p *project) *runtime.Pool {
+	return runtime.NewPool(runtime.PoolOptions{Max: 1, IdleTimeout: -1, New: func() (*runtime.Isolate, error) {
+		return runtime.New(runtime.Options{
+			Name:                 "node",
+			CPUDeadline:          s.cfg.CPUDeadline,
+			Logger:               s.log,
+			OnUnhandledRejection: events.ReportUnhandledRejection,
+			Setup: func(iso *runtime.Isolate) error {
+				return s.installNodeGlobals(iso, s.current.Load())
+			},
+		})
+	}})
+}
+
+type nodeModuleKey struct{ rt *route }
+
+// nodeHandler loads the route's module in the shared isolate on first use.
+func (s *Server) nodeHandler(iso *runtime.Isolate, rt *route) (goja.Value, error) {
+	if h, ok := iso.Value(nodeModuleKey{rt}).(goja.Value); ok {
+		return h, nil
+	}
+	exports, err := iso.LoadCommonJS(rt.program, rt.bundle.Path, func(id string) (goja.Value, error) {
+		return s.requireNode(iso, id)
+	})
+	if err != nil {
+		return nil, err
+	}
+	h := exports.Get("default")
+	// Next unwraps a CommonJS module.exports = fn as the default export.
+	if _, ok := goja.AssertFunction(h); !ok {
+		if _, ok := goja.AssertFunction(exports); ok {
+			h = exports
+		}
+	}
+	if _, ok := goja.AssertFunction(h); !ok {
+		return nil, fmt.Errorf("Page %s does not export a default function.", rt.r.Page)
+	}
+	iso.SetValue(nodeModuleKey{rt}, h)
+	return h, nil
+}
+
+// serveNode runs a Node-runtime route (spec §1).
+func (s *Server) serveNode(c *request) {
+	cfg := c.rt.bundle.Config
+	params := make([]nextapi.Param, len(c.match.Params))
+	for i, p := range c.match.Params {
+		params[i] = nextapi.Param{Name: p.Name, Values: p.Values, Array: p.Array}
+	}
+	query, search := nextapi.BuildQuery(c.rawQuery, params)
+	req := &nextapi.Request{
+		Method: c.r.Method,
+		URL:    c.apiPath + search,
+		Header: c.r.Header.Clone(),
+		Query:  query,
+	}
+	if req.Header == nil {
+		req.Header = http.Header{}
+	}
+	if c.r.Host != "" {
+		req.Header.Set("Host", c.r.Host)
+	}
+	addForwarded(req.Header, c.r)
+	req.RemoteAddr, req.RemotePort, _ = net.SplitHostPort(c.r.RemoteAddr)
+	if cfg.BodyParser {
+		// Next reads the whole body for every method before the handler runs;
+		// do it here, off the shared isolate.
+		kind, text, err := nextapi.ReadBody(c.r.Body, c.r.Header.Get("Content-Type"), cfg.SizeLimitBytes, cfg.SizeLimit)
+		var be *nextapi.BodyError
+		if errors.As(err, &be) {
+			req.BodyError = be
+		}
+		req.BodyKind, req.BodyText = kind, text
+	} else {
+		req.Body = c.r.Body
+	}
+	apiCfg := nextapi.Config{
+		Dev:                s.cfg.Mode == Development,
+		BodyParser:         cfg.BodyParser,
+		ExternalResolver:   cfg.ExternalResolver,
+		ResponseLimit:      cfg.ResponseLimit,
+		ResponseLimitBytes: cfg.ResponseLimitBytes,
+		ResponseLimitText:  bundler.FormatBytes(cfg.ResponseLimitBytes),
+		PreviewModeID:      "edgerun-preview-mode-id-00000000",
+	}
+
+	pipe := newPipe()
+	iso, inv, err := s.node.Acquire(func(err error) { pipe.fail(err) })
+	if err != nil {
+		s.routeFailed(c.w, c.r, c.rt, err)
+		return
+	}
+	sink := &nodeSink{pipe: pipe, inv: inv, vm: nil}
+	err = iso.Run(inv, func() {
+		sink.vm = iso.VM()
+		h, err := s.nodeHandler(iso, c.rt)
+		if err != nil {
+			pipe.fail(err)
+			inv.End()
+			return
+		}
+		if err := nextapi.Handle(iso, func(id string) (goja.Value, error) { return s.requireNode(iso, id) }, h, req, sink, apiCfg); err != nil {
+			pipe.fail(err)
+			inv.End()
+		}
+	})
+	if err != nil {
+		s.routeFailed(c.w, c.r, c.rt, err)
+		return
+	}
+	_, _, failure := serve(c.r.Context(), c.w, pipe, func() {
+		_ = iso.Run(inv, func() { inv.End() })
+	})
+	if failure != nil {
+		s.nodeFailed(c, failure)
+	}
+}
+
+// nodeFailed answers a Node route whose handler threw before responding.
+// In production nextapi already sent the plain 500 itself; what arrives
+// here is a dev-mode error (rendered as the dev error page), a module that
+// failed to load, or a runtime failure (CPU deadline).
+func (s *Server) nodeFailed(c *request, err error) {
+	s.log.Error("⨯ " + describeError(err))
+	if s.cfg.Mode == Development {
+		s.devErrorPage(c.w, err)
+		return
+	}
+	plainError(c.w, http.StatusInternalServerError, "Internal Server Error")
+}
+
+// nodeSink adapts the pipe to nextapi.Sink and ends the invocation with
+// the response.
+type nodeSink struct {
+	pipe *pipe
+	inv  *runtime.Invocation
+	vm   *goja.Runtime
+}
+
+func (n *nodeSink) Head(status int, reason string, lines [][2]string) {
+	h := &responseHead{status: status, reason: reason, lines: make([]headerLine, len(lines))}
+	for i, l := range lines {
+		h.lines[i] = headerLine{l[0], l[1]}
+	}
+	n.pipe.writeHead(h)
+}
+
+func (n *nodeSink) Write(b []byte) { n.pipe.write(b) }
+
+func (n *nodeSink) End() {
+	n.pipe.end()
+	n.inv.End()
+}
+
+func (n *nodeSink) Fail(v goja.Value) {
+	n.pipe.fail(jsError(n.vm, v))
+	n.inv.End()
+}

@@ -1,0 +1,320 @@
+package server
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/edgerun/edgerun/bundler"
+	"github.com/edgerun/edgerun/router"
+	"github.com/edgerun/edgerun/runtime"
+)
+
+// Server answers HTTP requests for one project.
+type Server struct {
+	cfg Config
+	log *slog.Logger
+
+	current atomic.Pointer[project]
+	mu      sync.Mutex // serialises reloads
+	node    *runtime.Pool
+	closed  atomic.Bool
+}
+
+// New loads the project in cfg.Dir. In production mode every route is built
+// before New returns and the first failure is returned; in development mode
+// routes build in the background and on demand, and failures are reported
+// per route (the other routes keep serving).
+func New(cfg Config) (*Server, error) {
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	if cfg.Hostname == "" {
+		cfg.Hostname = "localhost"
+	}
+	if cfg.Port == 0 {
+		cfg.Port = 3000
+	}
+	if cfg.Console == nil {
+		cfg.Console = os.Stderr
+	}
+	s := &Server{cfg: cfg, log: cfg.Logger}
+	p, err := loadProject(&s.cfg)
+	if err != nil {
+		return nil, err
+	}
+	if p.tableErr != nil && cfg.Mode == Production {
+		return nil, p.tableErr
+	}
+	s.current.Store(p)
+	s.node = s.newNodePool(p)
+	if cfg.Mode == Production {
+		if failures := p.buildAll(); len(failures) > 0 {
+			var errs []error
+			for _, err := range failures {
+				errs = append(errs, err)
+			}
+			p.close()
+			return nil, errors.Join(errs...)
+		}
+	}
+	return s, nil
+}
+
+// Routes returns the route table in priority order (nil while the table has
+// a conflict).
+func (s *Server) Routes() []*router.Route {
+	p := s.current.Load()
+	if p.table == nil {
+		return nil
+	}
+	return p.table.Routes()
+}
+
+// Project facts for banners and the routes command.
+func (s *Server) EnvFiles() []string  { return s.current.Load().env.Files }
+func (s *Server) PagesDir() string    { return s.current.Load().pagesDir }
+func (s *Server) TableError() error   { return s.current.Load().tableErr }
+func (s *Server) Table() *router.Table { return s.current.Load().table }
+
+// BuildAll builds every route now and returns failures by route file.
+func (s *Server) BuildAll() map[string]error { return s.current.Load().buildAll() }
+
+// Close stops every isolate.
+func (s *Server) Close() error {
+	if s.closed.Swap(true) {
+		return nil
+	}
+	s.current.Load().close()
+	s.node.Close()
+	return nil
+}
+
+// ServeHTTP implements http.Handler.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	start := time.Now()
+	lw := &logWriter{ResponseWriter: w}
+	s.serve(lw, r)
+	if s.cfg.LogRequests {
+		s.log.Info(fmt.Sprintf("%s %s %d in %s", r.Method, r.URL.RequestURI(), lw.status(), formatDuration(time.Since(start))))
+	}
+}
+
+func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
+	p := s.current.Load()
+	rawPath, rawQuery := splitRequestURI(r)
+	if rawPath == "" || rawPath[0] != '/' {
+		http.Error(w, "Bad Request: the request target must be an absolute path", http.StatusBadRequest)
+		return
+	}
+	// §3.4: repeated slashes, backslashes and the trailing slash redirect (308).
+	var target string
+	var redirect bool
+	if p.next.SkipTrailingSlashRedirect {
+		target, redirect = router.NormalizeSlashes(rawPath)
+	} else {
+		target, redirect = router.Canonicalize(rawPath, p.next.TrailingSlash)
+	}
+	if redirect {
+		if rawQuery != "" {
+			target += "?" + rawQuery
+		}
+		redirect308(w, target)
+		return
+	}
+	apiPath := rawPath
+	if bp := p.next.BasePath; bp != "" {
+		if apiPath != bp && !strings.HasPrefix(apiPath, bp+"/") {
+			s.notFound(w, r)
+			return
+		}
+		apiPath = strings.TrimPrefix(apiPath, bp)
+		if apiPath == "" {
+			apiPath = "/"
+		}
+	}
+	if s.servePublic(w, r, p, apiPath) {
+		return
+	}
+	if p.tableErr != nil {
+		s.log.Error(p.tableErr.Error())
+		plainError(w, http.StatusInternalServerError, "Internal Server Error")
+		return
+	}
+	m, err := p.table.Match(apiPath)
+	if err != nil {
+		if errors.Is(err, router.ErrBadEscape) {
+			s.errorPage(w, http.StatusBadRequest, "Bad Request")
+			return
+		}
+		s.errorPage(w, http.StatusInternalServerError, "Internal Server Error")
+		return
+	}
+	if m == nil {
+		s.notFound(w, r)
+		return
+	}
+	rt := p.routes[m.Route.File]
+	if err := p.load(rt); err != nil {
+		s.routeFailed(w, r, rt, err)
+		return
+	}
+	call := &request{w: w, r: r, p: p, rt: rt, match: m, rawPath: rawPath, apiPath: apiPath, rawQuery: rawQuery}
+	if rt.bundle.Runtime == "edge" {
+		s.serveEdge(call)
+		return
+	}
+	s.serveNode(call)
+}
+
+// request is one routed request.
+type request struct {
+	w        http.ResponseWriter
+	r        *http.Request
+	p        *project
+	rt       *route
+	match    *router.Match
+	rawPath  string // as received, basePath included
+	apiPath  string // basePath stripped
+	rawQuery string
+}
+
+// splitRequestURI returns the raw path and query as sent by the client.
+func splitRequestURI(r *http.Request) (string, string) {
+	uri := r.RequestURI
+	if uri == "" {
+		uri = r.URL.RequestURI()
+	}
+	if strings.HasPrefix(uri, "http://") || strings.HasPrefix(uri, "https://") {
+		uri = r.URL.RequestURI() // absolute-form request target (proxies)
+	}
+	if i := strings.IndexByte(uri, '#'); i >= 0 {
+		uri = uri[:i]
+	}
+	if i := strings.IndexByte(uri, '?'); i >= 0 {
+		return uri[:i], uri[i+1:]
+	}
+	return uri, ""
+}
+
+// servePublic serves a file from public/ for GET and HEAD (Next checks
+// public files before pages).
+func (s *Server) servePublic(w http.ResponseWriter, r *http.Request, p *project, apiPath string) bool {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		return false
+	}
+	if strings.HasPrefix(apiPath, "/api/") || apiPath == "/api" {
+		// Cheap check first: most requests are API requests.
+		if _, err := os.Stat(filepath.Join(p.dir, "public", "api")); err != nil {
+			return false
+		}
+	}
+	clean := path.Clean("/" + apiPath)
+	if strings.Contains(clean, "\x00") {
+		return false
+	}
+	file := filepath.Join(p.dir, "public", filepath.FromSlash(clean))
+	st, err := os.Stat(file)
+	if err != nil || st.IsDir() {
+		return false
+	}
+	f, err := os.Open(file)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	w.Header().Set("Cache-Control", "public, max-age=0")
+	http.ServeContent(w, r, st.Name(), st.ModTime(), f)
+	return true
+}
+
+func redirect308(w http.ResponseWriter, target string) {
+	h := w.Header()
+	h["Location"] = []string{target}
+	h["Refresh"] = []string{"0;url=" + target}
+	h["Content-Type"] = nil
+	w.WriteHeader(http.StatusPermanentRedirect)
+	_, _ = w.Write([]byte(target))
+}
+
+func plainError(w http.ResponseWriter, status int, body string) {
+	h := w.Header()
+	h["Content-Type"] = nil
+	h.Set("Content-Length", fmt.Sprint(len(body)))
+	w.WriteHeader(status)
+	_, _ = w.Write([]byte(body))
+}
+
+func formatDuration(d time.Duration) string {
+	switch {
+	case d < time.Millisecond:
+		return fmt.Sprintf("%dµs", d.Microseconds())
+	case d < time.Second:
+		return fmt.Sprintf("%dms", d.Milliseconds())
+	default:
+		return fmt.Sprintf("%.1fs", d.Seconds())
+	}
+}
+
+// logWriter records the status for the request log line.
+type logWriter struct {
+	http.ResponseWriter
+	code int
+}
+
+func (w *logWriter) WriteHeader(code int) {
+	if w.code == 0 {
+		w.code = code
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *logWriter) Write(b []byte) (int, error) {
+	if w.code == 0 {
+		w.code = http.StatusOK
+	}
+	return w.ResponseWriter.Write(b)
+}
+
+func (w *logWriter) Flush() {
+	if f, ok := w.ResponseWriter.(http.Flusher); ok {
+		f.Flush()
+	}
+}
+
+func (w *logWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+func (w *logWriter) status() int {
+	if w.code == 0 {
+		return http.StatusOK
+	}
+	return w.code
+}
+
+// RuntimeOf reports a route's runtime from its static config ("nodejs" when
+// the config cannot be read; the build reports that error).
+func (s *Server) RuntimeOf(r *router.Route) string {
+	p := s.current.Load()
+	rt := p.routes[r.File]
+	if rt != nil {
+		rt.mu.Lock()
+		b := rt.bundle
+		rt.mu.Unlock()
+		if b != nil {
+			return string(b.Runtime)
+		}
+	}
+	cfg, _, err := bundler.ReadConfig(p.dir, p.pagesDir+"/"+r.File)
+	if err != nil || cfg.Runtime == "" {
+		return "nodejs"
+	}
+	return string(cfg.Runtime)
+}

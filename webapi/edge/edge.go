@@ -1,0 +1,152 @@
+package edge
+
+import (
+	"fmt"
+	"io"
+	"sort"
+
+	"github.com/dop251/goja"
+
+	"github.com/edgerun/edgerun/runtime"
+	"github.com/edgerun/edgerun/webapi/encoding"
+	"github.com/edgerun/edgerun/webapi/events"
+	"github.com/edgerun/edgerun/webapi/fetch"
+	"github.com/edgerun/edgerun/webapi/nextserver"
+	"github.com/edgerun/edgerun/webapi/node"
+	"github.com/edgerun/edgerun/webapi/streams"
+	"github.com/edgerun/edgerun/webapi/timers"
+	"github.com/edgerun/edgerun/webapi/url"
+)
+
+// Profile selects the edge global surface.
+type Profile int
+
+const (
+	ProfileNext Profile = iota
+	ProfileFull
+)
+
+// Options configure the globals.
+type Options struct {
+	Profile Profile
+	// AllowEval lets eval and new Function run (next dev's behaviour, and
+	// the WPT profile); OnDynamicCode is then told each time, so the host
+	// can print Next's DynamicCodeEvaluationWarning.
+	AllowEval     bool
+	OnDynamicCode func(kind string)
+	// Env is process.env (NEXT_RUNTIME is added).
+	Env map[string]string
+	// Fetch configures fetch().
+	Fetch fetch.Options
+	// Console receives console output.
+	Console io.Writer
+	// NextServer describes the project to next/server.
+	NextServer nextserver.Options
+}
+
+// InstallWebPlatform installs the Web APIs shared by edge and Node routes.
+func InstallWebPlatform(iso *runtime.Isolate, opts Options, worker bool) {
+	events.Install(iso)
+	url.Install(iso)
+	encoding.Install(iso)
+	streams.Install(iso)
+	fetch.Install(iso, opts.Fetch)
+	installConsole(iso, opts.Console)
+	timers.Install(iso, timers.Options{StringHandlers: opts.AllowEval, ReportError: worker, Immediate: false})
+	installOptional(iso)
+	nextserver.Install(iso, opts.NextServer)
+}
+
+// Install installs the edge global scope.
+func Install(iso *runtime.Isolate, opts Options) error {
+	full := opts.Profile == ProfileFull
+	InstallWebPlatform(iso, opts, full)
+	vm := iso.VM()
+	g := vm.GlobalObject()
+	iso.DefineGlobal("self", g)
+	iso.DefineGlobal("EdgeRuntime", vm.ToValue("edge-runtime"))
+	iso.DefineLazyGlobal("AsyncLocalStorage", func() goja.Value {
+		m, err := node.RequireEdge(iso, "node:async_hooks")
+		if err != nil {
+			panic(err)
+		}
+		return m.(*goja.Object).Get("AsyncLocalStorage")
+	})
+	iso.DefineGlobal("process", processPolyfill(iso, opts.Env))
+	if !full {
+		for _, name := range stubbedAPIs {
+			defineStub(iso, name)
+		}
+	}
+	return blockDynamicCode(iso, opts)
+}
+
+// Require is the edge require: next/server and Next's node: subset.
+func Require(iso *runtime.Isolate, id string) (goja.Value, error) {
+	switch id {
+	case "next/server", "next/server.js":
+		return nextserver.Module(iso)
+	}
+	return node.RequireEdge(iso, id)
+}
+
+// stubbedAPIs are the globals Next defines as functions that throw
+// (EDGE_UNSUPPORTED_NODE_APIS in packages/next/src/shared/lib/constants.ts).
+var stubbedAPIs = []string{
+	"clearImmediate", "setImmediate", "BroadcastChannel", "ByteLengthQueuingStrategy",
+	"CompressionStream", "DecompressionStream", "DomException", "MessageChannel", "MessageEvent",
+	"MessagePort", "ReadableByteStreamController", "ReadableStreamBYOBRequest",
+	"ReadableStreamDefaultController", "TransformStreamDefaultController", "WritableStreamDefaultController",
+}
+
+// unsupportedMessage is Next's error for a Node API used on the edge.
+func unsupportedMessage(name string) string {
+	return fmt.Sprintf("A Node.js API is used (%s) which is not supported in the Edge Runtime.\nLearn more: https://nextjs.org/docs/api-reference/edge-runtime", name)
+}
+
+func defineStub(iso *runtime.Isolate, name string) {
+	vm := iso.VM()
+	msg := unsupportedMessage(name)
+	stub := vm.ToValue(func(goja.FunctionCall) goja.Value {
+		panic(vm.NewGoError(fmt.Errorf("%s", msg)))
+	})
+	iso.DefineGlobal(name, stub)
+}
+
+// nodeProcessFunctions are the function-valued members of Node's process
+// object; Next's polyfill makes each throw its edge message.
+var nodeProcessFunctions = []string{
+	"abort", "chdir", "cpuUsage", "cwd", "disconnect", "dlopen", "emitWarning", "exit", "getActiveResourcesInfo",
+	"getegid", "geteuid", "getgid", "getgroups", "getuid", "hasUncaughtExceptionCaptureCallback", "hrtime", "kill",
+	"memoryUsage", "nextTick", "on", "once", "off", "addListener", "removeListener", "removeAllListeners", "emit",
+	"listeners", "prependListener", "prependOnceListener", "rawListeners", "reallyExit", "resourceUsage", "send",
+	"setegid", "seteuid", "setgid", "setgroups", "setuid", "setSourceMapsEnabled", "setUncaughtExceptionCaptureCallback",
+	"umask", "uptime", "binding", "_linkedBinding", "_getActiveHandles", "_getActiveRequests", "_kill", "_rawDebug",
+	"_startProfilerIdleNotifier", "_stopProfilerIdleNotifier", "_tickCallback", "_debugProcess", "_debugEnd",
+	"_fatalException", "assert", "openStdin", "setMaxListeners", "getMaxListeners", "eventNames", "listenerCount",
+}
+
+// processPolyfill is Next's edge `process`: env (with NEXT_RUNTIME) and
+// throwing functions.
+func processPolyfill(iso *runtime.Isolate, env map[string]string) *goja.Object {
+	vm := iso.VM()
+	p := vm.NewObject()
+	envObj := vm.NewObject()
+	keys := make([]string, 0, len(env))
+	for k := range env {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		_ = envObj.Set(k, env[k])
+	}
+	_ = envObj.Set("NEXT_RUNTIME", "edge")
+	_ = p.Set("env", envObj)
+	for _, name := range nodeProcessFunctions {
+		msg := unsupportedMessage("process." + name)
+		_ = p.Set(name, func(goja.FunctionCall) goja.Value {
+			panic(vm.NewGoError(fmt.Errorf("%s", msg)))
+		})
+	}
+	return p
+}

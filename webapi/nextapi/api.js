@@ -1,0 +1,454 @@
+// NextApiRequest / NextApiResponse for edgerun's Node runtime: the
+// behaviour of Next.js 16's api-resolver (spec §1), written for edgerun.
+// `host` carries the Go side: response writes, ETag and freshness, body
+// reads. Evaluated once per isolate; `handle` runs once per request.
+(function (host, require) {
+  'use strict';
+  const { Readable, Stream } = require('stream');
+  const { EventEmitter } = require('events');
+  const { STATUS_CODES } = require('http');
+  const { Buffer } = require('buffer');
+
+  class ApiError extends Error {
+    constructor(statusCode, message) {
+      super(message);
+      this.statusCode = statusCode;
+    }
+  }
+
+  // ---- request ----
+
+  function parseCookies(header) {
+    const out = {};
+    if (!header) return out;
+    const str = Array.isArray(header) ? header.join('; ') : header;
+    for (const part of str.split(';')) {
+      const eq = part.indexOf('=');
+      if (eq < 0) continue;
+      const key = part.slice(0, eq).trim();
+      if (!key || key in out) continue;
+      let val = part.slice(eq + 1).trim();
+      if (val.charCodeAt(0) === 0x22 && val.charCodeAt(val.length - 1) === 0x22) val = val.slice(1, -1);
+      if (val.indexOf('%') !== -1) {
+        try { val = decodeURIComponent(val); } catch (_) { /* keep raw */ }
+      }
+      out[key] = val;
+    }
+    return out;
+  }
+
+  class IncomingMessage extends Readable {
+    constructor(init) {
+      super();
+      this.method = init.method;
+      this.url = init.url;
+      this.headers = init.headers;
+      this.rawHeaders = init.rawHeaders;
+      this.httpVersion = '1.1';
+      this.httpVersionMajor = 1;
+      this.httpVersionMinor = 1;
+      this.complete = false;
+      this.aborted = false;
+      this.socket = this.connection = init.socket;
+      this._bodyRead = init.readBody;
+      this._pending = false;
+    }
+    _read() {
+      if (this._pending) return;
+      this._pending = true;
+      this._bodyRead((chunk, err) => {
+        this._pending = false;
+        if (err) { this.destroy(err); return; }
+        if (chunk === null) { this.complete = true; this.push(null); return; }
+        if (this.push(chunk)) this._read();
+      });
+    }
+    setTimeout(_ms, cb) { if (cb) this.once('timeout', cb); return this; }
+  }
+
+  function defineLazy(obj, name, get) {
+    Object.defineProperty(obj, name, {
+      configurable: true,
+      enumerable: true,
+      get() {
+        const value = get();
+        Object.defineProperty(obj, name, { configurable: true, enumerable: true, writable: true, value });
+        return value;
+      },
+      set(value) {
+        Object.defineProperty(obj, name, { configurable: true, enumerable: true, writable: true, value });
+      },
+    });
+  }
+
+  // ---- response ----
+
+  class ServerResponse extends Stream {
+    constructor(req, sink) {
+      super();
+      this.req = req;
+      this._sink = sink;
+      this.statusCode = 200;
+      this.statusMessage = undefined;
+      this._headers = new Map(); // lower-case name → [name as written, value]
+      this.headersSent = false;
+      this.finished = false;
+      this.writableEnded = false;
+      this.writableFinished = false;
+      this.sendDate = true;
+      this.socket = this.connection = req.socket;
+    }
+    setHeader(name, value) {
+      if (this.headersSent) throw codedError('ERR_HTTP_HEADERS_SENT', 'Cannot set headers after they are sent to the client');
+      validateHeaderName(name);
+      if (value === undefined) throw codedError('ERR_HTTP_INVALID_HEADER_VALUE', `Invalid value "undefined" for header "${name}"`, TypeError);
+      this._headers.set(String(name).toLowerCase(), [String(name), value]);
+      return this;
+    }
+    appendHeader(name, value) {
+      const key = String(name).toLowerCase();
+      const prev = this._headers.get(key);
+      if (!prev) return this.setHeader(name, value);
+      const merged = [].concat(prev[1], value);
+      this._headers.set(key, [prev[0], merged]);
+      return this;
+    }
+    getHeader(name) { const h = this._headers.get(String(name).toLowerCase()); return h ? h[1] : undefined; }
+    getHeaders() { const out = Object.create(null); for (const [k, [, v]] of this._headers) out[k] = v; return out; }
+    getHeaderNames() { return Array.from(this._headers.keys()); }
+    hasHeader(name) { return this._headers.has(String(name).toLowerCase()); }
+    removeHeader(name) {
+      if (this.headersSent) throw codedError('ERR_HTTP_HEADERS_SENT', 'Cannot remove headers after they are sent to the client');
+      this._headers.delete(String(name).toLowerCase());
+    }
+    writeHead(statusCode, reason, headers) {
+      if (this.headersSent) throw codedError('ERR_HTTP_HEADERS_SENT', 'Cannot write headers after they are sent to the client');
+      if (typeof reason !== 'string') { headers = reason; reason = undefined; }
+      statusCode |= 0;
+      if (statusCode < 100 || statusCode > 999) throw codedError('ERR_HTTP_INVALID_STATUS_CODE', `Invalid status code: ${statusCode}`, RangeError);
+      this.statusCode = statusCode;
+      if (reason !== undefined) this.statusMessage = reason;
+      if (Array.isArray(headers)) {
+        for (let i = 0; i + 1 < headers.length; i += 2) this.appendHeader(headers[i], headers[i + 1]);
+      } else if (headers) {
+        for (const k of Object.keys(headers)) if (headers[k] !== undefined) this.setHeader(k, headers[k]);
+      }
+      this._flushHead();
+      return this;
+    }
+    flushHeaders() { if (!this.headersSent) this._flushHead(); }
+    _flushHead() {
+      const sc = this.statusCode;
+      if (typeof sc !== 'number' || sc < 100 || sc > 999 || !Number.isInteger(sc)) {
+        throw codedError('ERR_HTTP_INVALID_STATUS_CODE', `Invalid status code: ${sc}`, RangeError);
+      }
+      const lines = [];
+      for (const [, [name, value]] of this._headers) {
+        if (Array.isArray(value)) for (const v of value) lines.push(name, String(v));
+        else lines.push(name, String(value));
+      }
+      this.headersSent = true;
+      this._sink.head(sc, this.statusMessage === undefined ? '' : String(this.statusMessage), lines);
+    }
+    write(chunk, encoding, cb) {
+      if (typeof encoding === 'function') { cb = encoding; encoding = undefined; }
+      if (this.writableEnded) {
+        const err = codedError('ERR_STREAM_WRITE_AFTER_END', 'write after end');
+        process.nextTick(() => { if (cb) cb(err); this.emit('error', err); });
+        return false;
+      }
+      if (chunk === null) throw codedError('ERR_STREAM_NULL_VALUES', 'May not write null values to stream', TypeError);
+      if (!this.headersSent) this._flushHead();
+      this._writeChunk(chunk, encoding);
+      if (cb) process.nextTick(cb);
+      return true;
+    }
+    _writeChunk(chunk, encoding) {
+      if (typeof chunk === 'string') {
+        if (chunk.length) this._sink.write(encoding && encoding !== 'utf8' && encoding !== 'utf-8' ? Buffer.from(chunk, encoding) : chunk);
+      } else if (chunk instanceof Uint8Array) {
+        if (chunk.length) this._sink.write(chunk);
+      } else {
+        throw codedError('ERR_INVALID_ARG_TYPE', `The "chunk" argument must be of type string or an instance of Buffer or Uint8Array. Received ${describeType(chunk)}`, TypeError);
+      }
+    }
+    end(chunk, encoding, cb) {
+      if (typeof chunk === 'function') { cb = chunk; chunk = undefined; }
+      else if (typeof encoding === 'function') { cb = encoding; encoding = undefined; }
+      if (this.writableEnded) { if (cb) process.nextTick(cb); return this; }
+      if (!this.headersSent) this._flushHead();
+      if (chunk !== undefined && chunk !== null) this._writeChunk(chunk, encoding);
+      this.writableEnded = true;
+      this.finished = true;
+      this._sink.end();
+      process.nextTick(() => {
+        this.writableFinished = true;
+        this.emit('prefinish');
+        this.emit('finish');
+        if (cb) cb();
+        this.emit('close');
+      });
+      return this;
+    }
+    setTimeout(_ms, cb) { if (cb) this.once('timeout', cb); return this; }
+    get writable() { return !this.writableEnded; }
+    cork() {}
+    uncork() {}
+  }
+
+  function describeType(v) {
+    if (v === undefined) return 'undefined';
+    if (typeof v === 'number') return `type number (${v})`;
+    if (typeof v === 'boolean') return `type boolean (${v})`;
+    if (typeof v === 'object') return `an instance of ${v && v.constructor ? v.constructor.name : 'Object'}`;
+    return `type ${typeof v}`;
+  }
+
+  function codedError(code, message, Ctor = Error) {
+    const err = new Ctor(message);
+    err.code = code;
+    return err;
+  }
+
+  const tokenRE = /^[\^_`a-zA-Z\-0-9!#$%&'*+.|~]+$/;
+  function validateHeaderName(name) {
+    if (typeof name !== 'string' || !name || !tokenRE.test(name)) {
+      throw codedError('ERR_INVALID_HTTP_TOKEN', `Header name must be a valid HTTP token ["${name}"]`, TypeError);
+    }
+  }
+
+  // ---- Next's response helpers ----
+
+  function sendStatusCode(res, statusCode) {
+    res.statusCode = statusCode;
+    return res;
+  }
+
+  function redirect(res, statusOrUrl, url) {
+    if (typeof statusOrUrl === 'string') {
+      url = statusOrUrl;
+      statusOrUrl = 307;
+    }
+    if (typeof statusOrUrl !== 'number' || typeof url !== 'string') {
+      throw new Error(`Invalid redirect arguments. Please use a single argument URL, e.g. res.redirect('/destination') or use a status code and URL, e.g. res.redirect(307, '/destination').`);
+    }
+    res.writeHead(statusOrUrl, { Location: url });
+    res.write(url);
+    res.end();
+    return res;
+  }
+
+  function sendEtagResponse(req, res, etag) {
+    if (etag) res.setHeader('ETag', etag);
+    if (host.fresh(req.headers['if-none-match'], req.headers['cache-control'], etag)) {
+      res.statusCode = 304;
+      res.end();
+      return true;
+    }
+    return false;
+  }
+
+  function sendData(req, res, body, dev) {
+    if (body === null || body === undefined) {
+      res.end();
+      return;
+    }
+    if (res.statusCode === 204 || res.statusCode === 304) {
+      res.removeHeader('Content-Type');
+      res.removeHeader('Content-Length');
+      res.removeHeader('Transfer-Encoding');
+      if (dev && body) {
+        console.warn(`A body was attempted to be set with a 204 statusCode for ${req.url}, this is invalid and the body was ignored.\nSee more info here https://nextjs.org/docs/messages/invalid-api-status-body`);
+      }
+      res.end();
+      return;
+    }
+    const contentType = res.getHeader('Content-Type');
+    if (body instanceof Stream) {
+      if (!contentType) res.setHeader('Content-Type', 'application/octet-stream');
+      body.pipe(res);
+      return;
+    }
+    const isJSONLike = ['object', 'number', 'boolean'].includes(typeof body);
+    const stringified = isJSONLike ? JSON.stringify(body) : body;
+    if (sendEtagResponse(req, res, host.etag(stringified))) return;
+    if (Buffer.isBuffer(body)) {
+      if (!contentType) res.setHeader('Content-Type', 'application/octet-stream');
+      res.setHeader('Content-Length', body.length);
+      res.end(body);
+      return;
+    }
+    if (isJSONLike) res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.setHeader('Content-Length', Buffer.byteLength(stringified));
+    res.end(stringified);
+  }
+
+  function sendJson(res, body) {
+    res.setHeader('Content-Type', 'application/json; charset=utf-8');
+    res.send(JSON.stringify(body));
+  }
+
+  function sendError(res, statusCode, message) {
+    res.statusCode = statusCode;
+    res.statusMessage = message;
+    res.end(message);
+  }
+
+  const PRERENDER_BYPASS = '__prerender_bypass';
+  const PREVIEW_DATA = '__next_preview_data';
+
+  function previewCookieOptions(dev, extra) {
+    const base = { httpOnly: true, path: '/', sameSite: dev ? 'lax' : 'none', secure: !dev };
+    return Object.assign(base, extra);
+  }
+
+  function serializeCookie(name, value, o) {
+    let s = `${name}=${encodeURIComponent(value)}`;
+    if (o.maxAge !== undefined) s += `; Max-Age=${Math.floor(o.maxAge)}`;
+    if (o.path) s += `; Path=${o.path}`;
+    if (o.expires) s += `; Expires=${o.expires.toUTCString()}`;
+    if (o.httpOnly) s += '; HttpOnly';
+    if (o.secure) s += '; Secure';
+    if (o.sameSite) s += `; SameSite=${o.sameSite[0].toUpperCase()}${o.sameSite.slice(1)}`;
+    return s;
+  }
+
+  function appendCookies(res, cookies) {
+    const prev = res.getHeader('Set-Cookie');
+    const list = prev === undefined ? [] : [].concat(prev);
+    res.setHeader('Set-Cookie', list.concat(cookies));
+  }
+
+  function setDraftMode(res, options, ctx) {
+    if (!ctx.previewModeId || ctx.previewModeId.length < 16) {
+      throw new Error('invariant: invalid previewModeId');
+    }
+    const expires = options.enable ? undefined : new Date(0);
+    appendCookies(res, [serializeCookie(PRERENDER_BYPASS, options.enable ? ctx.previewModeId : '', previewCookieOptions(ctx.dev, { expires }))]);
+    return res;
+  }
+
+  function clearPreviewData(res, options, ctx) {
+    const path = options && options.path ? options.path : '/';
+    const o = previewCookieOptions(ctx.dev, { expires: new Date(0), path });
+    appendCookies(res, [serializeCookie(PRERENDER_BYPASS, '', o), serializeCookie(PREVIEW_DATA, '', o)]);
+    return res;
+  }
+
+  function setPreviewData(res, data, options, ctx) {
+    const payload = host.signPreviewData(JSON.stringify(data), options && typeof options.maxAge === 'number' ? options.maxAge : 0);
+    if (payload.length > 2048) {
+      throw new Error(`Preview data is limited to 2KB currently, reduce how much data you are storing as preview data to continue`);
+    }
+    const extra = {};
+    if (options && options.maxAge !== undefined) {
+      extra.expires = new Date(Date.now() + options.maxAge * 1000);
+      extra.maxAge = options.maxAge;
+    }
+    if (options && options.path !== undefined) extra.path = options.path;
+    const o = previewCookieOptions(ctx.dev, extra);
+    appendCookies(res, [serializeCookie(PRERENDER_BYPASS, ctx.previewModeId, o), serializeCookie(PREVIEW_DATA, payload, o)]);
+    return res;
+  }
+
+  async function revalidate(urlPath, opts) {
+    if (typeof urlPath !== 'string' || !urlPath.startsWith('/')) {
+      throw new Error(`Invalid urlPath provided to revalidate(), must be a path e.g. /blog/post-1, received ${urlPath}`);
+    }
+    if (opts !== undefined && (typeof opts !== 'object' || opts === null)) {
+      throw new Error(`Invalid options provided to revalidate(), expected an object`);
+    }
+    // edgerun serves API routes only: there is no ISR cache to revalidate.
+  }
+
+  // parseBody turns the body text the host read (whole, within the size
+  // limit, decoded with its charset) into req.body (spec §1.4).
+  function parseBody(kind, text) {
+    if (kind === 'json') {
+      if (text.length === 0) return {};
+      try {
+        return JSON.parse(text);
+      } catch (_) {
+        throw new ApiError(400, 'Invalid JSON');
+      }
+    }
+    if (kind === 'form') return require('querystring').decode(text);
+    return text;
+  }
+
+  function isResSent(res) {
+    return res.finished || res.headersSent;
+  }
+
+  // ---- the resolver ----
+
+  async function handle(handler, init, sink, cfg) {
+    const dev = cfg.dev;
+    const req = new IncomingMessage(init);
+    const res = new ServerResponse(req, sink);
+    Object.defineProperty(req, 'query', { value: init.query, writable: true, enumerable: true, configurable: true });
+    defineLazy(req, 'cookies', () => parseCookies(req.headers.cookie));
+    defineLazy(req, 'previewData', () => false);
+    defineLazy(req, 'preview', () => undefined);
+    defineLazy(req, 'draftMode', () => undefined);
+    try {
+      if (init.bodyError) throw new ApiError(init.bodyError.status, init.bodyError.message);
+      if (cfg.bodyParser && !req.body) {
+        req.body = parseBody(init.bodyKind, init.bodyText);
+        req.push(null);
+      }
+      let contentLength = 0;
+      const write = res.write;
+      const end = res.end;
+      res.write = function (...args) {
+        contentLength += Buffer.byteLength(args[0] || '');
+        return write.apply(res, args);
+      };
+      res.end = function (...args) {
+        if (args.length && typeof args[0] !== 'function') contentLength += Buffer.byteLength(args[0] || '');
+        if (cfg.responseLimit && contentLength >= cfg.responseLimitBytes) {
+          console.warn(`API response for ${req.url} exceeds ${cfg.responseLimitText}. API Routes are meant to respond quickly. https://nextjs.org/docs/messages/api-routes-response-size-limit`);
+        }
+        return end.apply(res, args);
+      };
+      res.status = (statusCode) => sendStatusCode(res, statusCode);
+      res.send = (data) => sendData(req, res, data, dev);
+      res.json = (data) => sendJson(res, data);
+      res.redirect = (statusOrUrl, url) => redirect(res, statusOrUrl, url);
+      res.setDraftMode = (options = { enable: true }) => setDraftMode(res, Object.assign({}, options), cfg);
+      res.setPreviewData = (data, options = {}) => setPreviewData(res, data, Object.assign({}, options), cfg);
+      res.clearPreviewData = (options = {}) => clearPreviewData(res, options, cfg);
+      res.revalidate = (urlPath, opts) => revalidate(urlPath, opts);
+
+      let wasPiped = false;
+      if (dev) res.once('pipe', () => { wasPiped = true; });
+      const result = await handler(req, res);
+      if (dev) {
+        if (typeof result !== 'undefined') {
+          if (typeof Response === 'function' && result instanceof Response) {
+            throw new Error('API route returned a Response object in the Node.js runtime, this is not supported. Please use `runtime: "edge"` instead: https://nextjs.org/docs/api-routes/edge-api-routes');
+          }
+          console.warn(`API handler should not return a value, received ${typeof result}.`);
+        }
+        if (!cfg.externalResolver && !isResSent(res) && !wasPiped) {
+          console.warn(`API resolved without sending a response for ${req.url}, this may result in stalled requests.`);
+        }
+      }
+    } catch (err) {
+      if (err instanceof ApiError) {
+        sendError(res, err.statusCode, err.message);
+        return;
+      }
+      if (dev) {
+        // next dev renders its error page with the stack.
+        sink.fail(err);
+        return;
+      }
+      console.error(err);
+      if (!isResSent(res)) sendError(res, 500, 'Internal Server Error');
+      else sink.fail(err);
+    }
+  }
+
+  return { handle, ApiError, IncomingMessage, ServerResponse, STATUS_CODES };
+})

@@ -1,0 +1,58 @@
+package nextapi
+
+import (
+	"strconv"
+	"strings"
+)
+
+// ETag returns Next's ETag for a payload: '"' + fnv1a52(s) in base 36 +
+// len(s) in base 36 + '"', where both are computed over UTF-16 code units
+// (packages/next/src/server/lib/etag.ts). fnv1a52 is 64-bit FNV-1a folded
+// to 52 bits so that it fits a JS number exactly.
+func ETag(units []uint16) string {
+	h := uint64(0xcbf29ce484222325)
+	for _, u := range units {
+		h ^= uint64(u)
+		h *= 0x100000001b3
+	}
+	v3 := h >> 48
+	v2 := (h >> 32) & 0xffff
+	v1 := (h >> 16) & 0xffff
+	v0 := h & 0xffff
+	folded := (v3&15)<<48 | v2<<32 | v1<<16 | (v0 ^ (v3 >> 4))
+	return `"` + strconv.FormatUint(folded, 36) + strconv.FormatInt(int64(len(units)), 36) + `"`
+}
+
+// Fresh reports whether a response with etag is fresh for a request with
+// these If-None-Match and Cache-Control headers (the `fresh` npm package's
+// rules, which Next applies to every method).
+func Fresh(ifNoneMatch, cacheControl, etag string) bool {
+	if ifNoneMatch == "" {
+		return false
+	}
+	if cacheControl != "" && hasNoCache(cacheControl) {
+		return false
+	}
+	if ifNoneMatch == "*" {
+		return true
+	}
+	if etag == "" {
+		return false
+	}
+	for _, tag := range strings.Split(ifNoneMatch, ",") {
+		tag = strings.TrimSpace(tag)
+		if tag == etag || tag == "W/"+etag || "W/"+tag == etag {
+			return true
+		}
+	}
+	return false
+}
+
+func hasNoCache(cc string) bool {
+	for _, d := range strings.Split(cc, ",") {
+		if strings.EqualFold(strings.TrimSpace(d), "no-cache") {
+			return true
+		}
+	}
+	return false
+}
