@@ -1,0 +1,226 @@
+package streams
+
+import (
+	"github.com/dop251/goja"
+
+	"github.com/edgerun/edgerun/runtime"
+)
+
+// A promise is a goja promise created by the streams code, kept together
+// with its resolving functions (WebIDL's "a new promise").
+type promise struct {
+	obj *goja.Object
+	p   *goja.Promise
+	res func(any) error
+	rej func(any) error
+}
+
+// newPromise is WebIDL's "a new promise".
+func (r *realm) newPromise() *promise {
+	p, res, rej := r.vm.NewPromise()
+	return &promise{obj: r.vm.ToValue(p).(*goja.Object), p: p, res: res, rej: rej}
+}
+
+// resolve is WebIDL's "resolve p with v". Resolving twice is a no-op.
+func (p *promise) resolve(v goja.Value) {
+	if v == nil {
+		v = goja.Undefined()
+	}
+	if err := p.res(v); err != nil {
+		panic(err) // uncatchable (interrupt): let it unwind
+	}
+}
+
+// reject is WebIDL's "reject p with reason".
+func (p *promise) reject(reason goja.Value) {
+	if reason == nil {
+		reason = goja.Undefined()
+	}
+	if err := p.rej(reason); err != nil {
+		panic(err)
+	}
+}
+
+func (p *promise) pending() bool { return p.p.State() == goja.PromiseStatePending }
+
+// resolvedWith is WebIDL's "a promise resolved with v": PromiseResolve(%Promise%, v).
+func (r *realm) resolvedWith(v goja.Value) *goja.Object {
+	if o, ok := v.(*goja.Object); ok {
+		if _, isPromise := o.Export().(*goja.Promise); isPromise {
+			// PromiseResolve step 1.a: if x.constructor is C, return x.
+			var ctor goja.Value
+			if ex := r.vm.Try(func() { ctor = o.Get("constructor") }); ex != nil {
+				return r.rejectedWith(ex.Value())
+			}
+			if ctor == r.promiseCtor {
+				return o
+			}
+		}
+	}
+	p := r.newPromise()
+	p.resolve(v)
+	return p.obj
+}
+
+// rejectedWith is WebIDL's "a promise rejected with reason".
+func (r *realm) rejectedWith(reason goja.Value) *goja.Object {
+	p := r.newPromise()
+	p.reject(reason)
+	return p.obj
+}
+
+// resolvedUndefined is "a promise resolved with undefined".
+func (r *realm) resolvedUndefined() *goja.Object {
+	p := r.newPromise()
+	p.resolve(goja.Undefined())
+	return p.obj
+}
+
+// react is WebIDL's "react to promise" / PerformPromiseThen through the
+// original %Promise.prototype.then%. Nil steps pass the value through. It
+// returns the derived promise.
+func (r *realm) react(p *goja.Object, onFulfilled func(goja.Value) goja.Value, onRejected func(goja.Value) goja.Value) *goja.Object {
+	var f, rj goja.Value = goja.Undefined(), goja.Undefined()
+	if onFulfilled != nil {
+		f = r.vm.ToValue(func(call goja.FunctionCall) goja.Value {
+			v := onFulfilled(call.Argument(0))
+			if v == nil {
+				return goja.Undefined()
+			}
+			return v
+		})
+	}
+	if onRejected != nil {
+		rj = r.vm.ToValue(func(call goja.FunctionCall) goja.Value {
+			v := onRejected(call.Argument(0))
+			if v == nil {
+				return goja.Undefined()
+			}
+			return v
+		})
+	}
+	out, err := r.promiseThen(p, f, rj)
+	if err != nil {
+		panic(err)
+	}
+	return out.(*goja.Object)
+}
+
+// upon is "upon fulfillment" and "upon rejection" together. The derived
+// promise is marked as handled so a throwing step is not reported as an
+// unhandled rejection twice.
+func (r *realm) upon(p *goja.Object, onFulfilled func(goja.Value), onRejected func(goja.Value)) {
+	var f, rj func(goja.Value) goja.Value
+	if onFulfilled != nil {
+		f = func(v goja.Value) goja.Value { onFulfilled(v); return nil }
+	}
+	if onRejected != nil {
+		rj = func(v goja.Value) goja.Value { onRejected(v); return nil }
+	}
+	r.react(p, f, rj)
+}
+
+// setHandled sets p.[[PromiseIsHandled]] to true: attaching a reaction is
+// the only way goja offers, and it has the same effect on the host's
+// unhandled-rejection tracking.
+func (r *realm) setHandled(p *goja.Object) {
+	if _, err := r.promiseThen(p, goja.Undefined(), r.noop); err != nil {
+		panic(err)
+	}
+}
+
+// transformUndefined is "the result of reacting to p with a fulfillment step
+// that returns undefined".
+func (r *realm) transformUndefined(p *goja.Object) *goja.Object {
+	return r.react(p, func(goja.Value) goja.Value { return goja.Undefined() }, nil)
+}
+
+// waitForAll is WebIDL's "getting a promise to wait for all".
+func (r *realm) waitForAll(ps []*goja.Object) *goja.Object {
+	result := r.newPromise()
+	if len(ps) == 0 {
+		result.resolve(goja.Undefined())
+		return result.obj
+	}
+	remaining := len(ps)
+	rejected := false
+	for _, p := range ps {
+		r.upon(p, func(goja.Value) {
+			remaining--
+			if remaining == 0 && !rejected {
+				result.resolve(goja.Undefined())
+			}
+		}, func(e goja.Value) {
+			if !rejected {
+				rejected = true
+				result.reject(e)
+			}
+		})
+	}
+	return result.obj
+}
+
+// queueMicrotask runs fn as a microtask (HTML's "queue a microtask"),
+// through a resolved promise's reaction job.
+func (r *realm) queueMicrotask(fn func()) {
+	p := r.newPromise()
+	p.resolve(goja.Undefined())
+	r.upon(p.obj, func(goja.Value) { fn() }, nil)
+}
+
+// try runs fn and returns the JS value it threw, or nil. Uncatchable
+// errors (interrupts) keep unwinding.
+func (r *realm) try(fn func()) (thrown goja.Value) {
+	ex := r.vm.Try(fn)
+	if ex == nil {
+		return nil
+	}
+	return ex.Value()
+}
+
+// call invokes a JS function; a JS exception is returned as thrown.
+func (r *realm) call(fn goja.Callable, this goja.Value, args ...goja.Value) (result goja.Value, thrown goja.Value) {
+	v, err := fn(this, args...)
+	if err != nil {
+		if ex, ok := err.(*goja.Exception); ok {
+			return nil, ex.Value()
+		}
+		if runtime.Interrupted(err) {
+			panic(err)
+		}
+		panic(err)
+	}
+	return v, nil
+}
+
+// promiseCall invokes a callback whose IDL return type is a promise:
+// exceptions become a rejected promise and the result goes through
+// PromiseResolve (WebIDL "invoke a callback function", step 14 and the
+// promise-type conversion).
+func (r *realm) promiseCall(fn goja.Callable, this goja.Value, args ...goja.Value) *goja.Object {
+	v, thrown := r.call(fn, this, args...)
+	if thrown != nil {
+		return r.rejectedWith(thrown)
+	}
+	return r.resolvedWith(v)
+}
+
+// throw panics with a JS value, which goja turns into a JS throw.
+func throw(v goja.Value) {
+	panic(v)
+}
+
+// newTypeError returns a TypeError object (not thrown).
+func (r *realm) newTypeError(msg string) goja.Value {
+	return r.vm.NewTypeError(msg)
+}
+
+// newRangeError returns a RangeError object (not thrown).
+func (r *realm) newRangeError(msg string) goja.Value {
+	ctor, _ := goja.AssertConstructor(r.vm.GlobalObject().Get("RangeError"))
+	o, err := ctor(nil, r.vm.ToValue(msg))
+	if err != nil {
+		panic(err)
+	}
+	return o
+}
