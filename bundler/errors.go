@@ -116,7 +116,10 @@ func formatMessages(msgs []Message, kind string, color bool) string {
 		}
 		b.WriteString("\n\n")
 		if loc := m.location(); loc != "" {
-			b.WriteString("    " + loc + ":\n")
+			if m.Line > 0 {
+				loc += ":"
+			}
+			b.WriteString("    " + loc + "\n")
 			if m.Line > 0 && m.LineText != "" {
 				num := strconv.Itoa(m.Line)
 				b.WriteString("      " + paint(ansiDim, num+" │ ") + m.LineText + "\n")
