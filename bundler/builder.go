@@ -245,8 +245,8 @@ func (b *Builder) metafileInputs(meta string) ([]string, error) {
 	}
 	out := make([]string, 0, len(m.Inputs)+1)
 	for in := range m.Inputs {
-		if ns, _, ok := strings.Cut(in, ":"); ok && !filepath.IsAbs(in) && len(ns) > 1 {
-			continue // a plugin namespace ("edgerun-next:next")
+		if strings.HasPrefix(in, nsNext+":") || strings.HasPrefix(in, nsUnsupported+":") {
+			continue // a virtual module of the plugin
 		}
 		p := filepath.FromSlash(in)
 		if !filepath.IsAbs(p) {

@@ -517,3 +517,29 @@ func TestErrorFormat(t *testing.T) {
 		t.Error("Format(true) has no colour")
 	}
 }
+
+func TestNextVirtualModuleAndCommonJSRoute(t *testing.T) {
+	dir := newProject(t, map[string]string{
+		"pages/api/next.js": "import next from 'next'\nimport * as all from 'next'\nexport default () => [typeof next, Object.keys(all).filter(k => k !== 'default').length]\n",
+		"pages/api/cjs.js":  "const { describe } = require('cjsonly')\nmodule.exports = function handler() { return describe('cjs') }\n",
+	})
+	b := mustBuild(t, Options{Dir: dir, PagesDir: "pages"}, "api/next.js")
+	v, err := load(t, b, nil).call("default")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := v.Export(), []any{"object", int64(0)}; !reflect.DeepEqual(got, want) {
+		t.Errorf("next module: got %#v, want %#v", got, want)
+	}
+
+	b = mustBuild(t, Options{Dir: dir, PagesDir: "pages"}, "api/cjs.js")
+	l := load(t, b, map[string]any{"util": map[string]any{"inspect": func() {}}})
+	fn, ok := goja.AssertFunction(l.exports)
+	if !ok {
+		t.Fatalf("module.exports is not the handler")
+	}
+	res, err := fn(goja.Undefined())
+	if err != nil || res.String() != "cjsonly:function:cjs" {
+		t.Errorf("cjs handler = %v, %v", res, err)
+	}
+}
