@@ -1,0 +1,33 @@
+// Package wpt runs the Web Platform Tests against edgerun's edge isolates;
+// it is what `edgerun wpt` calls.
+//
+// A run is one test file with one variant. Each run gets a fresh
+// [runtime.Isolate] whose global object looks like a
+// DedicatedWorkerGlobalScope (self, location, importScripts, postMessage,
+// the error and unhandledrejection events), so the real
+// resources/testharness.js from the WPT checkout picks its worker test
+// environment, exactly as when a browser loads `<test>.any.worker.html`.
+// Scripts are classic scripts compiled with goja.Compile and run in order in
+// that one global scope; testharness.js, idlharness.js and the other shared
+// files are compiled once and the *goja.Program is shared by every isolate.
+//
+// Same-origin fetches go to an in-process static file server over the WPT
+// checkout (read-only), reached through an http.RoundTripper that maps the
+// WPT hosts (web-platform.test and its subdomains, ports 8000/8443...) to it.
+// The server applies `.headers` files and the configuration-only `.sub.`
+// substitutions ({{host}}, {{ports[http][0]}}...). Anything that needs the
+// Python wptserve (`.py` handlers, `?pipe=`, request-dependent
+// substitutions, `.h2.` tests) makes the run SKIP with that reason.
+//
+// Whatever a test does is a result for its run, never a failure of the
+// runner: a run that does not finish within its timeout (10 s, 60 s for
+// `// META: timeout=long`, times Options.TimeoutScale) is first asked to time
+// out through testharness's timeout(), then killed; a busy loop is stopped by
+// the isolate's CPU deadline; a run that makes the heap exceed
+// Options.MemoryLimit is interrupted and reported CRASH (runs that were
+// interrupted only because they shared the process with the culprit are run
+// again, alone).
+//
+// Expected failures live in one JSON file per area (see [Expectations]); a
+// run exits non-zero on an unexpected failure or an unexpected pass.
+package wpt
