@@ -1,0 +1,248 @@
+package fetch
+
+import (
+	"context"
+	"io"
+
+	"github.com/dop251/goja"
+	wurl "github.com/nlnwa/whatwg-url/url"
+
+	"github.com/edgerun/edgerun/runtime"
+	"github.com/edgerun/edgerun/runtime/jsclass"
+	"github.com/edgerun/edgerun/runtime/webidl"
+)
+
+// fetchFunction builds the fetch global.
+func fetchFunction(iso *runtime.Isolate) goja.Value {
+	return jsclass.Function(iso.VM(), "fetch", 1, func(call goja.FunctionCall) goja.Value {
+		return doFetch(iso, call)
+	})
+}
+
+// A fetchCall is one fetch() in flight: its promise, the Request, and the
+// Response once there is one.
+type fetchCall struct {
+	iso             *runtime.Isolate
+	req             *Request
+	resolve, reject func(any) error
+	settled         bool
+	locallyAborted  bool
+	cancel          context.CancelFunc
+	response        *Response
+	removeAbort     func()
+}
+
+// doFetch implements fetch(input, init) (https://fetch.spec.whatwg.org/#dom-global-fetch).
+func doFetch(iso *runtime.Isolate, call goja.FunctionCall) goja.Value {
+	vm := iso.VM()
+	// 1. Let p be a new promise.
+	p, resolve, reject := vm.NewPromise()
+	fc := &fetchCall{iso: iso, resolve: resolve, reject: reject}
+	// 2. Let requestObject be the result of invoking the initial value of Request
+	//    as constructor with input and init. If this throws, reject p with it.
+	if ex := vm.Try(func() {
+		webidl.Method("Window", "fetch").RequireArgs(vm, call, 1)
+		fc.req = constructRequest(iso, "", call.Argument(0), call.Argument(1))
+	}); ex != nil {
+		_ = reject(ex.Value())
+		return vm.ToValue(p)
+	}
+	req := fc.req
+	signal := req.abortSource()
+	// 4. If requestObject's signal is aborted, then abort the fetch() call with its abort reason.
+	if signal != nil && signal.Aborted() {
+		fc.abort(signal.Reason())
+		return vm.ToValue(p)
+	}
+	parsed, ok := parseURL(req.url, "")
+	if !ok {
+		fc.fail(errBadLocation)
+		return vm.ToValue(p)
+	}
+	// Scheme fetch (https://fetch.spec.whatwg.org/#scheme-fetch).
+	switch parsed.Scheme() {
+	case "data":
+		d, ok := processDataURL(parsed)
+		if !ok {
+			fc.failMsg("invalid data: URL")
+			break
+		}
+		r := newResponseValue(iso, GuardImmutable)
+		r.typ, r.statusText, r.url = "basic", "OK", parsed.Href(true)
+		r.headers.list = headerList{newEntry("Content-Type", isomorphicEncode(d.mimeType.String()))}
+		r.body = newBytesBody(d.body, false)
+		fc.succeed(r)
+	case "about":
+		if parsed.Pathname() != "blank" {
+			fc.failMsg("about: URLs other than about:blank cannot be fetched")
+			break
+		}
+		r := newResponseValue(iso, GuardImmutable)
+		r.typ, r.statusText, r.url = "basic", "OK", parsed.Href(true)
+		r.headers.list = headerList{newEntry("Content-Type", "text/html;charset=utf-8")}
+		r.body = newBytesBody([]byte{}, false)
+		fc.succeed(r)
+	case "http", "https":
+		fc.startNetwork(parsed)
+	case "blob":
+		fc.failMsg("blob: URLs are not supported")
+	default:
+		fc.failMsg("unknown scheme")
+	}
+	return vm.ToValue(p)
+}
+
+// startNetwork sends the request on another goroutine.
+func (fc *fetchCall) startNetwork(parsed *wurl.Url) {
+	iso, req := fc.iso, fc.req
+	st := stateOf(iso)
+	n := &netRequest{
+		method:    req.method,
+		url:       parsed,
+		header:    req.headers.header().clone(),
+		mode:      req.mode,
+		cache:     req.cache,
+		redirect:  req.redirect,
+		userAgent: st.opts.UserAgent,
+		allowHost: st.opts.AllowHost,
+		client:    st.client,
+	}
+	if b := req.body; b != nil {
+		n.hasBody = true
+		n.bodyLength = b.length
+		switch {
+		case b.stream == nil && b.reader == nil:
+			n.replayable, n.bodyBytes = true, b.bytes
+			b.used = true
+		case b.stream == nil:
+			n.bodyReader = b.reader
+			b.reader, b.used = nil, true
+		default:
+			pipe := newChunkPipe()
+			streamConsume(iso, b.stream, pipe.write, func(err goja.Value) {
+				if err != nil {
+					pipe.finish(errStreamErrored)
+					return
+				}
+				pipe.finish(nil)
+			})
+			n.bodyReader = pipe
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	fc.cancel = cancel
+	// 11. Add abort steps to requestObject's signal.
+	if s := req.abortSource(); s != nil {
+		fc.removeAbort = s.OnAbort(func() { fc.abort(s.Reason()) })
+	}
+	op := iso.StartOp()
+	go func() {
+		res := n.run(ctx)
+		if err := op.Complete(func() { fc.networkDone(res) }); err != nil {
+			if res.resp != nil {
+				_ = res.resp.Body.Close()
+			}
+			cancel()
+		}
+	}()
+}
+
+// networkDone is processResponse (fetch step 12.3), on the isolate's goroutine.
+func (fc *fetchCall) networkDone(res netResponse) {
+	// 1. If locallyAborted is true, then abort these steps.
+	if fc.locallyAborted {
+		if res.resp != nil {
+			_ = res.resp.Body.Close()
+		}
+		return
+	}
+	// 3. If response is a network error, then reject p with a TypeError.
+	if res.err != nil {
+		fc.cancel()
+		fc.fail(res.err)
+		return
+	}
+	resp := res.resp
+	r := newResponseValue(fc.iso, GuardImmutable)
+	r.typ = "basic"
+	r.status = resp.StatusCode
+	r.statusText = statusText(resp)
+	r.url = res.urlList[len(res.urlList)-1].Href(true)
+	r.redirected = len(res.urlList) > 1
+	r.headers.lazy = resp.Header
+	// A HEAD response or a null body status has a null body (main fetch step 22).
+	if fc.req.method == "HEAD" || fc.req.method == "CONNECT" || isNullBodyStatus(resp.StatusCode) {
+		_ = resp.Body.Close()
+		fc.cancel()
+		if fc.removeAbort != nil {
+			fc.removeAbort()
+		}
+	} else {
+		r.body = newReaderBody(cancelOnClose{resp.Body, fc.cancel}, resp.ContentLength)
+	}
+	// 4-5. Create a Response with guard "immutable" and resolve p with it.
+	fc.succeed(r)
+}
+
+func (fc *fetchCall) succeed(r *Response) {
+	fc.response = r
+	if !fc.settled {
+		fc.settled = true
+		_ = fc.resolve(jsclass.New(fc.iso, ResponseClass, r))
+	}
+}
+
+func (fc *fetchCall) fail(err error) {
+	if !fc.settled {
+		fc.settled = true
+		_ = fc.reject(fetchFailed(fc.iso, err))
+	}
+}
+
+func (fc *fetchCall) failMsg(msg string) {
+	if !fc.settled {
+		fc.settled = true
+		cause := causeFromError(fc.iso, errorString(msg))
+		_ = fc.reject(newTypeError(fc.iso, "fetch failed", cause))
+	}
+}
+
+// abort implements the abort steps and "abort the fetch() call"
+// (https://fetch.spec.whatwg.org/#abort-fetch).
+func (fc *fetchCall) abort(reason goja.Value) {
+	// 1. Set locallyAborted to true. 3. Abort controller.
+	fc.locallyAborted = true
+	if fc.cancel != nil {
+		fc.cancel()
+	}
+	// Reject promise with error (a no-op if it has already fulfilled).
+	if !fc.settled {
+		fc.settled = true
+		_ = fc.reject(reason)
+	}
+	// If responseObject's body is non-null and readable, error it with error.
+	if fc.response != nil && fc.response.body != nil {
+		b := fc.response.body
+		b.abortReason = reason
+		if b.stream != nil {
+			streamError(fc.iso, b.stream, reason)
+		}
+	}
+}
+
+type errorString string
+
+func (e errorString) Error() string { return string(e) }
+
+// cancelOnClose releases the fetch's context when the response body is
+// closed (read to the end, cancelled, or handed to the server).
+type cancelOnClose struct {
+	io.ReadCloser
+	cancel context.CancelFunc
+}
+
+func (c cancelOnClose) Close() error {
+	err := c.ReadCloser.Close()
+	c.cancel()
+	return err
+}

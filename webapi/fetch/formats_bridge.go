@@ -1,0 +1,66 @@
+package fetch
+
+import (
+	"github.com/dop251/goja"
+
+	"github.com/edgerun/edgerun/runtime"
+	"github.com/edgerun/edgerun/runtime/jsclass"
+)
+
+// The bridges to webapi/file (Blob), webapi/formdata (FormData) and
+// webapi/url (URLSearchParams). Until those packages land, bodies of those
+// types are refused with a TypeError that says so (recognised by their
+// Symbol.toStringTag, since the classes do not exist yet).
+
+func toStringTag(v goja.Value) string {
+	obj, ok := v.(*goja.Object)
+	if !ok {
+		return ""
+	}
+	t := obj.GetSymbol(goja.SymToStringTag)
+	if t == nil || goja.IsUndefined(t) {
+		return ""
+	}
+	return t.String()
+}
+
+func notYetSupported(iso *runtime.Isolate, what string) {
+	jsclass.Throw(iso.VM(), "TypeError", what+" is not supported yet by edgerun's fetch")
+}
+
+// blobBody returns a Blob's bytes (not to be modified) and type.
+func blobBody(iso *runtime.Isolate, v goja.Value) (data []byte, typ string, ok bool) {
+	switch toStringTag(v) {
+	case "Blob", "File":
+		notYetSupported(iso, "A Blob body")
+	}
+	return nil, "", false
+}
+
+// formDataBody serialises a FormData as multipart/form-data.
+func formDataBody(iso *runtime.Isolate, v goja.Value) (data []byte, contentType string, ok bool) {
+	if toStringTag(v) == "FormData" {
+		notYetSupported(iso, "A FormData body")
+	}
+	return nil, "", false
+}
+
+// urlSearchParamsBody serialises a URLSearchParams as application/x-www-form-urlencoded.
+func urlSearchParamsBody(iso *runtime.Isolate, v goja.Value) (data []byte, ok bool) {
+	if toStringTag(v) == "URLSearchParams" {
+		notYetSupported(iso, "A URLSearchParams body")
+	}
+	return nil, false
+}
+
+// newBlob creates a Blob for body.blob().
+func newBlob(iso *runtime.Isolate, data []byte, typ string) goja.Value {
+	notYetSupported(iso, "Body.blob()")
+	return nil
+}
+
+// parseFormData parses a body for body.formData(); mimeType is non-nil.
+func parseFormData(iso *runtime.Isolate, data []byte, mimeType *MIMEType) goja.Value {
+	notYetSupported(iso, "Body.formData()")
+	return nil
+}
