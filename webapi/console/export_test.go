@@ -1,0 +1,4 @@
+package console
+
+// FormatTime exposes formatTime to the tests.
+var FormatTime = formatTime
