@@ -146,11 +146,21 @@ func readConfigSource(rel string, src []byte) (RouteConfig, []Message, error) {
 		return cfg, nil, err
 	}
 	var warnings []Message
+	warn := func(text string) {
+		m := Message{Text: text}
+		// Point at the runtime value that caused the warning.
+		node := x.pathNodes["runtime"]
+		if node == nil {
+			node = x.pathNodes["config.runtime"]
+		}
+		x.locate(&m, node)
+		warnings = append(warnings, m)
+	}
 	if cfg.DeclaredRuntime == "experimental-edge" {
-		warnings = append(warnings, Message{Text: fmt.Sprintf(experimentalEdgeFmt, x.page), File: rel})
+		warn(fmt.Sprintf(experimentalEdgeFmt, x.page))
 	}
 	if cfg.Runtime == RuntimeEdge {
-		warnings = append(warnings, Message{Text: edgeDeprecatedWarning, File: rel})
+		warn(edgeDeprecatedWarning)
 	}
 	return cfg, warnings, nil
 }

@@ -279,3 +279,21 @@ func TestPageName(t *testing.T) {
 		}
 	}
 }
+
+func TestReadConfigWarningLocation(t *testing.T) {
+	dir := t.TempDir()
+	writeFiles(t, dir, map[string]string{"pages/api/e.ts": "// edge\nexport const config = { runtime: 'edge' }\n"})
+	_, warnings, err := ReadConfig(dir, "pages/api/e.ts")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(warnings) != 1 {
+		t.Fatalf("warnings = %+v", warnings)
+	}
+	if got := warnings[0].String(); !strings.HasPrefix(got, "pages/api/e.ts:2:34: The Edge Runtime is deprecated.") {
+		t.Errorf("warning = %q", got)
+	}
+	if warnings[0].LineText != "export const config = { runtime: 'edge' }" || warnings[0].Length != 6 {
+		t.Errorf("code frame: %q, length %d", warnings[0].LineText, warnings[0].Length)
+	}
+}
