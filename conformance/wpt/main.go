@@ -167,4 +167,3 @@ func runAreas(rep *Report) []string {
 	sort.Strings(out)
 	return out
 }
-

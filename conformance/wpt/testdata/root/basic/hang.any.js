@@ -1,0 +1,2 @@
+test(() => {}, "before the loop");
+for (;;) {}

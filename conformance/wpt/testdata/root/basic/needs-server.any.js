@@ -1,0 +1,2 @@
+// META: script=resources/handler.py
+test(() => {}, "never runs");

@@ -1,0 +1,1 @@
+var SUBSTITUTED = "{{host}}:{{ports[http][0]}} {{domains[www1]}}";

@@ -1,0 +1,3 @@
+// META: timeout=long
+test(() => {}, "passes");
+async_test("never finishes");
