@@ -35,6 +35,8 @@ type body struct {
 	// abortReason is set by fetch() when the fetch that produced this body
 	// is aborted: reads then fail with it rather than with a network error.
 	abortReason goja.Value
+	// rs is the stream made from reader, if any.
+	rs *readerStream
 }
 
 func newBytesBody(b []byte, shared bool) *body {
@@ -84,7 +86,7 @@ func (b *body) jsStream(iso *runtime.Isolate) *goja.Object {
 		streamReadAll(iso, s, func([]byte, goja.Value) {})
 		b.stream = s
 	case b.reader != nil:
-		b.stream = newStreamFromReader(iso, b.reader)
+		b.stream = newStreamFromReader(iso, b.reader, b)
 		b.reader = nil
 	default:
 		b.stream = newStreamFromBytes(iso, b.ownedBytes())

@@ -6,6 +6,7 @@ import (
 	"github.com/edgerun/edgerun/runtime"
 	"github.com/edgerun/edgerun/runtime/jsclass"
 	"github.com/edgerun/edgerun/runtime/webidl"
+	"github.com/edgerun/edgerun/webapi/encoding"
 )
 
 // bodyOwner is implemented by Request and Response, the classes that
@@ -75,7 +76,7 @@ func bodyMembers[T bodyOwner](iface string) []jsclass.Member {
 		}),
 		jsclass.Method("text", 0, func(o T, iso *runtime.Isolate, _ goja.FunctionCall) goja.Value {
 			return consumeBody(iso, o, iface, "text", false, func(data []byte) goja.Value {
-				return iso.VM().ToValue(utf8Decode(data))
+				return iso.VM().ToValue(encoding.UTF8Decode(data))
 			})
 		}),
 	}
@@ -137,7 +138,7 @@ func consumeBody(iso *runtime.Isolate, o bodyOwner, iface, method string, owned 
 // (https://infra.spec.whatwg.org/#parse-json-bytes-to-a-javascript-value)
 // with the initial value of JSON.parse.
 func parseJSONBytes(iso *runtime.Isolate, data []byte) goja.Value {
-	v, err := stateOf(iso).jsonParse(goja.Undefined(), iso.VM().ToValue(utf8Decode(data)))
+	v, err := stateOf(iso).jsonParse(goja.Undefined(), iso.VM().ToValue(encoding.UTF8Decode(data)))
 	if err != nil {
 		panic(err)
 	}

@@ -3,7 +3,7 @@ package fetch
 import (
 	"strings"
 
-	wurl "github.com/nlnwa/whatwg-url/url"
+	weburl "github.com/edgerun/edgerun/webapi/url"
 )
 
 // A dataURL is the result of the data: URL processor.
@@ -14,9 +14,9 @@ type dataURL struct {
 
 // processDataURL implements the data: URL processor
 // (https://fetch.spec.whatwg.org/#data-url-processor). ok is false on failure.
-func processDataURL(u *wurl.Url) (dataURL, bool) {
+func processDataURL(u *weburl.URL) (dataURL, bool) {
 	// 2. Let input be the result of running the URL serializer on dataURL with exclude fragment set to true.
-	input := u.Href(true)
+	input := u.HrefWithoutFragment()
 	// 3. Remove the leading "data:" from input.
 	input = input[len("data:"):]
 	// 5. Let mimeType be the result of collecting a sequence of code points that are not equal to U+002C (,).

@@ -17,12 +17,22 @@ var (
 // isBufferSource reports whether obj may be an ArrayBuffer or view, without
 // exporting ordinary objects (goja's Export of an ordinary object builds a
 // map of all its properties).
-func isBufferSource(obj *goja.Object) bool {
+func isBufferSource(iso *runtime.Isolate, obj *goja.Object) bool {
 	t := obj.ExportType()
-	if t == nil || t == mapType {
+	switch {
+	case t == nil:
+		return false
+	case t == mapType:
+		// goja exports a DataView like an ordinary object.
+		dv := stateOf(iso).dataViewProto
+		for p := obj.Prototype(); p != nil; p = p.Prototype() {
+			if p == dv {
+				return true
+			}
+		}
 		return false
 	}
-	return t == arrayBufferType || t.Kind() == reflect.Slice && t.Elem().Kind() != reflect.Interface || t.Kind() == reflect.Struct
+	return t == arrayBufferType || t.Kind() == reflect.Slice && t.Elem().Kind() != reflect.Interface
 }
 
 // extractBody implements "extract" for a BodyInit
@@ -48,7 +58,7 @@ func extractBody(iso *runtime.Isolate, ctx webidl.Context, v goja.Value, keepali
 			return newBytesBody(data, true), typ
 		}
 		// BufferSource: source is a copy of the bytes held by object.
-		if isBufferSource(obj) {
+		if isBufferSource(iso, obj) {
 			if b, ok := webidl.BufferSource(vm, obj); ok {
 				return newBytesBody(append([]byte(nil), b...), false), ""
 			}

@@ -5,7 +5,7 @@ import (
 	"io"
 
 	"github.com/dop251/goja"
-	wurl "github.com/nlnwa/whatwg-url/url"
+	weburl "github.com/edgerun/edgerun/webapi/url"
 
 	"github.com/edgerun/edgerun/runtime"
 	"github.com/edgerun/edgerun/runtime/jsclass"
@@ -68,7 +68,7 @@ func doFetch(iso *runtime.Isolate, call goja.FunctionCall) goja.Value {
 			break
 		}
 		r := newResponseValue(iso, GuardImmutable)
-		r.typ, r.statusText, r.url = "basic", "OK", parsed.Href(true)
+		r.typ, r.statusText, r.url = "basic", "OK", parsed.HrefWithoutFragment()
 		r.headers.list = headerList{newEntry("Content-Type", isomorphicEncode(d.mimeType.String()))}
 		r.body = newBytesBody(d.body, false)
 		fc.succeed(r)
@@ -78,7 +78,7 @@ func doFetch(iso *runtime.Isolate, call goja.FunctionCall) goja.Value {
 			break
 		}
 		r := newResponseValue(iso, GuardImmutable)
-		r.typ, r.statusText, r.url = "basic", "OK", parsed.Href(true)
+		r.typ, r.statusText, r.url = "basic", "OK", parsed.HrefWithoutFragment()
 		r.headers.list = headerList{newEntry("Content-Type", "text/html;charset=utf-8")}
 		r.body = newBytesBody([]byte{}, false)
 		fc.succeed(r)
@@ -93,7 +93,7 @@ func doFetch(iso *runtime.Isolate, call goja.FunctionCall) goja.Value {
 }
 
 // startNetwork sends the request on another goroutine.
-func (fc *fetchCall) startNetwork(parsed *wurl.Url) {
+func (fc *fetchCall) startNetwork(parsed *weburl.URL) {
 	iso, req := fc.iso, fc.req
 	st := stateOf(iso)
 	n := &netRequest{
@@ -167,7 +167,7 @@ func (fc *fetchCall) networkDone(res netResponse) {
 	r.typ = "basic"
 	r.status = resp.StatusCode
 	r.statusText = statusText(resp)
-	r.url = res.urlList[len(res.urlList)-1].Href(true)
+	r.url = res.urlList[len(res.urlList)-1].HrefWithoutFragment()
 	r.redirected = len(res.urlList) > 1
 	r.headers.lazy = resp.Header
 	// A HEAD response or a null body status has a null body (main fetch step 22).
@@ -224,9 +224,7 @@ func (fc *fetchCall) abort(reason goja.Value) {
 	if fc.response != nil && fc.response.body != nil {
 		b := fc.response.body
 		b.abortReason = reason
-		if b.stream != nil {
-			streamError(fc.iso, b.stream, reason)
-		}
+		streamError(b, reason)
 	}
 }
 

@@ -5,12 +5,14 @@ import (
 
 	"github.com/edgerun/edgerun/runtime"
 	"github.com/edgerun/edgerun/runtime/jsclass"
+	weburl "github.com/edgerun/edgerun/webapi/url"
 )
 
 // The bridges to webapi/file (Blob), webapi/formdata (FormData) and
-// webapi/url (URLSearchParams). Until those packages land, bodies of those
-// types are refused with a TypeError that says so (recognised by their
-// Symbol.toStringTag, since the classes do not exist yet).
+// webapi/url (URLSearchParams). Until webapi/file and webapi/formdata land,
+// Blob and FormData bodies are refused with a TypeError that says so
+// (recognised by their Symbol.toStringTag, since the classes do not exist
+// yet).
 
 func toStringTag(v goja.Value) string {
 	obj, ok := v.(*goja.Object)
@@ -47,10 +49,11 @@ func formDataBody(iso *runtime.Isolate, v goja.Value) (data []byte, contentType 
 
 // urlSearchParamsBody serialises a URLSearchParams as application/x-www-form-urlencoded.
 func urlSearchParamsBody(iso *runtime.Isolate, v goja.Value) (data []byte, ok bool) {
-	if toStringTag(v) == "URLSearchParams" {
-		notYetSupported(iso, "A URLSearchParams body")
+	p, ok := weburl.SearchParamsOf(iso, v)
+	if !ok {
+		return nil, false
 	}
-	return nil, false
+	return []byte(p.String()), true
 }
 
 // newBlob creates a Blob for body.blob().

@@ -6,12 +6,16 @@ import (
 	"github.com/edgerun/edgerun/runtime"
 	"github.com/edgerun/edgerun/webapi/events"
 	"github.com/edgerun/edgerun/webapi/events/eventstest"
+	"github.com/edgerun/edgerun/webapi/streams"
+	weburl "github.com/edgerun/edgerun/webapi/url"
 )
 
 // newIsolate starts an isolate with events and fetch installed.
 func newIsolate(t testing.TB, opts Options) *runtime.Isolate {
 	return eventstest.New(t, func(iso *runtime.Isolate) {
 		events.Install(iso)
+		streams.Install(iso)
+		weburl.Install(iso)
 		Install(iso, opts)
 	})
 }

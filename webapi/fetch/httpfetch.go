@@ -7,14 +7,14 @@ import (
 	"net/http"
 	"strconv"
 
-	wurl "github.com/nlnwa/whatwg-url/url"
+	weburl "github.com/edgerun/edgerun/webapi/url"
 )
 
 // A netRequest is what the network side of fetch() needs from a request,
 // copied off the isolate so it can run on another goroutine.
 type netRequest struct {
 	method    string
-	url       *wurl.Url
+	url       *weburl.URL
 	header    headerList
 	mode      string
 	cache     string
@@ -35,14 +35,14 @@ type netRequest struct {
 // A netResponse is the outcome of the network side.
 type netResponse struct {
 	resp    *http.Response
-	urlList []*wurl.Url
+	urlList []*weburl.URL
 	err     error
 }
 
 // run performs the HTTP fetch, following redirects by the Fetch Standard's
 // HTTP-redirect fetch (https://fetch.spec.whatwg.org/#http-redirect-fetch).
 func (n *netRequest) run(ctx context.Context) netResponse {
-	urlList := []*wurl.Url{n.url}
+	urlList := []*weburl.URL{n.url}
 	redirectCount := 0
 	for {
 		cur := urlList[len(urlList)-1]
@@ -75,10 +75,10 @@ func (n *netRequest) run(ctx context.Context) netResponse {
 			n.closeBody()
 			return netResponse{resp: resp, urlList: urlList}
 		}
-		var loc *wurl.Url
+		var loc *weburl.URL
 		ok := len(locs) == 1
 		if ok {
-			loc, ok = parseURL(isomorphicDecode(locs[0]), cur.Href(false))
+			loc, ok = parseURL(isomorphicDecode(locs[0]), cur.Href())
 		}
 		fail := func(err error) netResponse {
 			discard(resp)
@@ -89,8 +89,10 @@ func (n *netRequest) run(ctx context.Context) netResponse {
 		if !ok {
 			return fail(errBadLocation)
 		}
-		if loc.Fragment() == "" && cur.Fragment() != "" && !hasFragment(loc) {
-			loc.SetHash(cur.Fragment())
+		if _, has := urlFragment(loc); !has {
+			if frag, ok := urlFragment(cur); ok && frag != "" {
+				loc.SetHash(frag)
+			}
 		}
 		// 6. If locationURL's scheme is not an HTTP(S) scheme, then return a network error.
 		if !isHTTPScheme(loc.Scheme()) {
@@ -135,25 +137,10 @@ func (n *netRequest) run(ctx context.Context) netResponse {
 	}
 }
 
-// hasFragment reports whether u's serialization has a fragment (possibly empty).
-func hasFragment(u *wurl.Url) bool {
-	h := u.Href(false)
-	for i := len(h) - 1; i >= 0; i-- {
-		if h[i] == '#' {
-			return true
-		}
-	}
-	return false
-}
-
 // send performs one HTTP request (HTTP-network-or-cache fetch, without a cache).
-func (n *netRequest) send(ctx context.Context, u *wurl.Url) (*http.Response, error) {
+func (n *netRequest) send(ctx context.Context, u *weburl.URL) (*http.Response, error) {
 	// Port blocking (https://fetch.spec.whatwg.org/#block-bad-port).
-	port := u.DecodedPort()
-	if p := u.Port(); p != "" {
-		port, _ = strconv.Atoi(p)
-	}
-	if badPorts[port] {
+	if badPorts[urlPort(u)] {
 		return nil, errBadPort
 	}
 	if n.allowHost != nil && !n.allowHost(u.Hostname()) {
@@ -171,7 +158,7 @@ func (n *netRequest) send(ctx context.Context, u *wurl.Url) (*http.Response, err
 			length = n.bodyLength
 		}
 	}
-	req, err := http.NewRequestWithContext(ctx, n.method, u.Href(true), body)
+	req, err := http.NewRequestWithContext(ctx, n.method, u.HrefWithoutFragment(), body)
 	if err != nil {
 		return nil, err
 	}

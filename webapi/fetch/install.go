@@ -47,6 +47,7 @@ type state struct {
 	// The initial values of JSON.parse and JSON.stringify, which the Body
 	// mixin and Response.json use (captured before scripts can replace them).
 	jsonParse, jsonStringify goja.Callable
+	dataViewProto            *goja.Object
 }
 
 func stateOf(iso *runtime.Isolate) *state {
@@ -57,6 +58,7 @@ func stateOf(iso *runtime.Isolate) *state {
 	json := iso.VM().Get("JSON").(*goja.Object)
 	s.jsonParse, _ = goja.AssertFunction(json.Get("parse"))
 	s.jsonStringify, _ = goja.AssertFunction(json.Get("stringify"))
+	s.dataViewProto = iso.VM().Get("DataView").(*goja.Object).Get("prototype").(*goja.Object)
 	iso.SetValue(stateKey{}, s)
 	return s
 }

@@ -101,7 +101,7 @@ func constructRequest(iso *runtime.Isolate, ctx webidl.Context, input, initV goj
 			ctx.TypeError(vm, "Request cannot be constructed from a URL that includes credentials: %s", urlString)
 		}
 		// 4. Set request to a new request whose URL is parsedURL.
-		request = newDefaultRequest(iso, "GET", parsed.Href(false))
+		request = newDefaultRequest(iso, "GET", parsed.Href())
 		// 5. Set fallbackMode to "cors".
 		fallbackMode = "cors"
 	} else {
@@ -171,7 +171,7 @@ func constructRequest(iso *runtime.Isolate, ctx webidl.Context, input, initV goj
 				r.referrer = "client"
 			} else {
 				// 4. Otherwise, set request's referrer to parsedReferrer.
-				r.referrer = parsed.Href(false)
+				r.referrer = parsed.Href()
 			}
 		}
 	}

@@ -91,7 +91,7 @@ func init() {
 			// 5. Set responseObject's response's status to status.
 			r.status = status
 			// 6-7. Append (`Location`, parsedURL serialized and isomorphic encoded).
-			r.headers.list.append(newEntry("Location", isomorphicEncode(parsed.Href(false))))
+			r.headers.list.append(newEntry("Location", isomorphicEncode(parsed.Href())))
 			return jsclass.New(iso, ResponseClass, r)
 		}),
 		jsclass.Static("json", 1, func(iso *runtime.Isolate, call goja.FunctionCall) goja.Value {

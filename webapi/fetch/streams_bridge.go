@@ -1,53 +1,37 @@
 package fetch
 
 import (
-	"io"
-
 	"github.com/dop251/goja"
 
 	"github.com/edgerun/edgerun/runtime"
-	"github.com/edgerun/edgerun/runtime/jsclass"
+	"github.com/edgerun/edgerun/webapi/streams"
 )
 
-// The bridge to webapi/streams. Until that package lands, bodies work only
-// while they stay bytes or Go readers: every operation that needs a JS
-// ReadableStream throws a TypeError saying so.
+// The bridge to webapi/streams: one place that names the functions bodies
+// use, so the body code reads in the standard's terms.
 
-const readChunkSize = 64 << 10
-
-func errStreamsUnavailable(iso *runtime.Isolate) {
-	jsclass.Throw(iso.VM(), "TypeError", "ReadableStream bodies are not supported yet (webapi/streams is not installed)")
-}
-
-func newStreamFromReader(iso *runtime.Isolate, r io.ReadCloser) *goja.Object {
-	_ = r.Close()
-	errStreamsUnavailable(iso)
-	return nil
-}
+const readChunkSize = streams.DefaultChunkSize
 
 func newStreamFromBytes(iso *runtime.Isolate, b []byte) *goja.Object {
-	errStreamsUnavailable(iso)
-	return nil
+	return streams.NewReadableFromBytes(iso, b)
 }
 
-func isReadableStream(iso *runtime.Isolate, v goja.Value) bool { return false }
+func isReadableStream(iso *runtime.Isolate, v goja.Value) bool {
+	return streams.IsReadableStream(iso, v)
+}
 
-func streamLocked(iso *runtime.Isolate, s *goja.Object) bool { return false }
+func streamLocked(iso *runtime.Isolate, s *goja.Object) bool { return streams.Locked(iso, s) }
 
-func streamDisturbed(iso *runtime.Isolate, s *goja.Object) bool { return false }
+func streamDisturbed(iso *runtime.Isolate, s *goja.Object) bool { return streams.Disturbed(iso, s) }
 
 func streamReadAll(iso *runtime.Isolate, s *goja.Object, done func(b []byte, err goja.Value)) {
-	errStreamsUnavailable(iso)
+	streams.ReadAll(iso, s, done)
 }
 
 func streamConsume(iso *runtime.Isolate, s *goja.Object, onChunk func(b []byte) error, done func(err goja.Value)) {
-	errStreamsUnavailable(iso)
+	streams.Consume(iso, s, onChunk, done)
 }
 
 func streamTee(iso *runtime.Isolate, s *goja.Object) (a, b *goja.Object) {
-	errStreamsUnavailable(iso)
-	return nil, nil
+	return streams.Tee(iso, s)
 }
-
-// streamError errors a readable stream with reason (fetch aborted mid-body).
-func streamError(iso *runtime.Isolate, s *goja.Object, reason goja.Value) {}
