@@ -543,3 +543,28 @@ func TestNextVirtualModuleAndCommonJSRoute(t *testing.T) {
 		t.Errorf("cjs handler = %v, %v", res, err)
 	}
 }
+
+func TestEdgeBuiltinProbedByDependency(t *testing.T) {
+	dir := newProject(t, map[string]string{
+		"node_modules/probe/package.json": `{"name":"probe","main":"index.js"}`,
+		"node_modules/probe/index.js": `var c; try { c = require('crypto') } catch (e) { c = null }
+exports.hasCrypto = !!c
+exports.hash = function () { return c.createHash('sha1') }`,
+		"pages/api/x.ts": "import { hasCrypto, hash } from 'probe'\nexport const runtime = 'edge'\nexport default (use: boolean) => use ? hash() : hasCrypto\n",
+	})
+	b := mustBuild(t, Options{Dir: dir, PagesDir: "pages"}, "api/x.ts")
+	var warned bool
+	for _, w := range b.Warnings {
+		warned = warned || w.File == "node_modules/probe/index.js" && strings.Contains(w.Text, "('crypto')")
+	}
+	if !warned {
+		t.Errorf("no warning for the probed built-in: %+v", b.Warnings)
+	}
+	l := load(t, b, nil)
+	if v, err := l.call("default", false); err != nil || v.Export() != true {
+		t.Errorf("probing = %v, %v", v, err)
+	}
+	if _, err := l.call("default", true); err == nil || !strings.Contains(err.Error(), "The edge runtime does not support Node.js 'crypto' module.") {
+		t.Errorf("using the module: %v", err)
+	}
+}

@@ -61,7 +61,10 @@ type Options struct {
 	// support Node.js 'fs' module." when any property is read. The default
 	// (false) makes it a build error with the import trace, because
 	// production platforms fail on it and users want to know before they
-	// deploy (spec §7, top want #1).
+	// deploy (spec §7, top want #1) — except for require()/import() calls
+	// inside node_modules, which always get the lenient treatment: packages
+	// probe for Node with `try { require('crypto') } catch {}` and work in
+	// production as long as they do not use the module.
 	AllowEdgeNodeBuiltins bool
 }
 

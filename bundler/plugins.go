@@ -12,10 +12,14 @@ package bundler
 //     require serves them); in edge routes only Next's five (buffer,
 //     events, async_hooks, assert, util, as `node:X`) are allowed, and
 //     anything else fails the build with the import trace, because it would
-//     fail in production.
+//     fail in production. The exception is a require() or import() inside
+//     node_modules: packages feature-detect with `try { require('crypto') }`
+//     and work in production as long as the module is not used, so there
+//     the build warns and bundles Next's stub, which throws only on use.
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/evanw/esbuild/pkg/api"
@@ -63,6 +67,18 @@ func edgeBuiltinRuntimeError(name string) string {
 	return fmt.Sprintf("The edge runtime does not support Node.js '%s' module.\nLearn More: https://nextjs.org/docs/messages/node-module-in-edge-runtime", name)
 }
 
+// lazyDependencyImport reports a require()/import() of a built-in made by
+// an npm package. Next only warns about those and hands out a stub that
+// throws when used, which is what production does too; failing the build
+// would reject packages that merely probe for Node (try { require(...) }).
+func lazyDependencyImport(args api.OnResolveArgs) bool {
+	switch args.Kind {
+	case api.ResolveJSRequireCall, api.ResolveJSDynamicImport, api.ResolveJSRequireResolve:
+		return strings.Contains(filepath.ToSlash(args.Importer), "/node_modules/")
+	}
+	return false
+}
+
 func edgerunPlugin(pc pluginConfig) api.Plugin {
 	return api.Plugin{Name: pluginName, Setup: func(build api.PluginBuild) {
 		build.OnResolve(api.OnResolveOptions{Filter: `^next(/.*)?$`}, func(args api.OnResolveArgs) (api.OnResolveResult, error) {
@@ -107,7 +123,7 @@ func edgerunPlugin(pc pluginConfig) api.Plugin {
 					return api.OnResolveResult{Path: r.Path, Namespace: r.Namespace, Suffix: r.Suffix}, nil
 				}
 			}
-			if pc.lenientEdge {
+			if pc.lenientEdge || lazyDependencyImport(args) {
 				return api.OnResolveResult{
 					Path: args.Path, Namespace: nsUnsupported,
 					Warnings: []api.Message{{Text: fmt.Sprintf(
