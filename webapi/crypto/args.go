@@ -1,0 +1,75 @@
+package crypto
+
+import (
+	"github.com/dop251/goja"
+
+	"github.com/edgerun/edgerun/runtime"
+	"github.com/edgerun/edgerun/runtime/webidl"
+)
+
+// WebIDL conversions of SubtleCrypto's arguments, with Chrome's messages.
+
+var keyFormats = []string{"raw-public", "raw-private", "raw-seed", "raw-secret", "raw", "spki", "pkcs8", "jwk"}
+
+// argFormat converts a KeyFormat enum value.
+func argFormat(vm *goja.Runtime, ctx webidl.Context, v goja.Value) string {
+	s := ctx.DOMString(vm, v)
+	for _, f := range keyFormats {
+		if f == s {
+			return s
+		}
+	}
+	ctx.TypeError(vm, "The provided value '%s' is not a valid enum value of type KeyFormat.", s)
+	return ""
+}
+
+// argKey converts a CryptoKey argument (1-based index n for the message).
+func argKey(iso *runtime.Isolate, ctx webidl.Context, v goja.Value, n int) *Key {
+	k, ok := KeyOf(iso, v)
+	if !ok {
+		ctx.TypeError(iso.VM(), "parameter %d is not of type 'CryptoKey'.", n)
+	}
+	return k
+}
+
+// argBuffer converts a BufferSource argument without copying; copy it with
+// copyBytes at the step where the specification gets a copy of the bytes.
+func argBuffer(vm *goja.Runtime, ctx webidl.Context, v goja.Value, n int) []byte {
+	b, ok := webidl.BufferSource(vm, v)
+	if !ok {
+		ctx.TypeError(vm, "parameter %d is not of type '(ArrayBuffer or ArrayBufferView)'.", n)
+	}
+	return b
+}
+
+func copyBytes(b []byte) []byte { return append(make([]byte, 0, len(b)), b...) }
+
+// argUsages converts a sequence<KeyUsage>. empty reports an empty sequence
+// (the specification tests the sequence, not the normalized set).
+func argUsages(vm *goja.Runtime, ctx webidl.Context, v goja.Value) (u usageSet, empty bool) {
+	if _, ok := v.(*goja.Object); !ok {
+		ctx.TypeError(vm, "The provided value cannot be converted to a sequence.")
+	}
+	n := 0
+	if !webidl.Iterate(vm, v, func(x goja.Value) {
+		n++
+		s := ctx.DOMString(vm, x)
+		bit, ok := parseUsage(s)
+		if !ok {
+			ctx.TypeError(vm, "The provided value '%s' is not a valid enum value of type KeyUsage.", s)
+		}
+		u |= bit
+	}) {
+		ctx.TypeError(vm, "The provided value cannot be converted to a sequence.")
+	}
+	return u, n == 0
+}
+
+// argAlgorithm converts an AlgorithmIdentifier: objects stay objects,
+// anything else becomes a string (which can throw for a Symbol).
+func argAlgorithm(vm *goja.Runtime, ctx webidl.Context, v goja.Value) goja.Value {
+	if _, ok := v.(*goja.Object); ok {
+		return v
+	}
+	return vm.ToValue(ctx.DOMString(vm, orUndefined(v)))
+}
