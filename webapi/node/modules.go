@@ -9,10 +9,21 @@ var builtinTable map[string]builtin
 
 func init() {
 	builtinTable = map[string]builtin{
-		"internal/errors": {internal: true, js: "errors.js"},
+		"internal/errors":        {internal: true, js: "errors.js"},
+		"internal/types":         {internal: true, js: "types.js", binding: utilBinding},
+		"internal/inspect":       {internal: true, js: "inspect.js", binding: utilBinding},
+		"internal/compare":       {internal: true, js: "compare.js"},
+		"internal/async_context": {internal: true, js: "async_context.js", binding: asyncBinding},
 
-		"buffer": {js: "buffer.js", binding: bufferBinding},
-		"events": {js: "events.js"},
+		"buffer":          {js: "buffer.js", binding: bufferBinding},
+		"events":          {js: "events.js"},
+		"util":            {js: "util.js", binding: utilBinding},
+		"util/types":      {alias: "util", aliasProp: "types"},
+		"sys":             {alias: "util"},
+		"process":         {js: "process.js", binding: processBinding},
+		"timers":          {js: "timers.js", binding: timersBinding},
+		"timers/promises": {js: "timers_promises.js"},
+		"async_hooks":     {js: "async_hooks.js"},
 	}
 	Builtins = publicBuiltins()
 }

@@ -98,7 +98,31 @@ func Install(iso *runtime.Isolate, opts Options) {
 	iso.DefineGlobal("global", vm.GlobalObject())
 	iso.DefineLazyGlobal("Buffer", func() goja.Value { return e.require("buffer").(*goja.Object).Get("Buffer") })
 	iso.DefineLazyGlobal("process", func() goja.Value { return e.require("process") })
-	/*TIMERS*/
+	for _, name := range []string{"setTimeout", "setInterval", "setImmediate", "clearTimeout", "clearInterval", "clearImmediate"} {
+		name := name
+		iso.DefineLazyGlobal(name, func() goja.Value { return e.require("timers").(*goja.Object).Get(name) })
+	}
+	if goja.IsUndefined(vm.GlobalObject().Get("queueMicrotask")) {
+		iso.DefineLazyGlobal("queueMicrotask", func() goja.Value { return queueMicrotaskFunc(vm) })
+	}
+}
+
+// queueMicrotaskFunc is the WHATWG queueMicrotask over goja's job queue
+// (a resolved promise's reaction is the only job goja lets a host enqueue).
+func queueMicrotaskFunc(vm *goja.Runtime) goja.Value {
+	v, err := vm.RunString(`(function () {
+  const resolved = Promise.resolve();
+  return function queueMicrotask(callback) {
+    if (typeof callback !== 'function') {
+      throw new TypeError("Failed to execute 'queueMicrotask' on 'Window': parameter 1 is not of type 'Function'.");
+    }
+    resolved.then(() => callback());
+  };
+})()`)
+	if err != nil {
+		panic(err)
+	}
+	return v
 }
 
 // defineAsyncIteratorSymbol gives goja a Symbol.asyncIterator. esbuild's

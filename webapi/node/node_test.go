@@ -2,6 +2,7 @@ package node
 
 import (
 	"fmt"
+	"io"
 	"strings"
 	"testing"
 	"time"
@@ -15,6 +16,12 @@ import (
 // require backed by Require.
 func newTestIsolate(t testing.TB, opts Options) *runtime.Isolate {
 	t.Helper()
+	if opts.Stderr == nil {
+		opts.Stderr = io.Discard
+	}
+	if opts.Stdout == nil {
+		opts.Stdout = io.Discard
+	}
 	iso, err := runtime.New(runtime.Options{Setup: func(iso *runtime.Isolate) error {
 		Install(iso, opts)
 		vm := iso.VM()
