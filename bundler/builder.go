@@ -57,10 +57,14 @@ type Builder struct {
 
 // routeState is one route's context and what its last build read.
 type routeState struct {
-	mu      sync.Mutex
+	mu      sync.Mutex // held for a whole build
 	ctx     api.BuildContext
 	runtime Runtime
 	pc      pluginConfig
+
+	// stateMu guards inputs and failed separately, so Affected does not
+	// wait for builds in progress.
+	stateMu sync.Mutex
 	inputs  map[string]bool // absolute paths
 	failed  bool
 
@@ -155,11 +159,13 @@ func (b *Builder) Build(file string) (*Bundle, error) {
 		r.fail(absEntry)
 		return nil, err
 	}
-	r.failed = false
-	r.inputs = make(map[string]bool, len(inputs))
+	set := make(map[string]bool, len(inputs))
 	for _, in := range inputs {
-		r.inputs[in] = true
+		set[in] = true
 	}
+	r.stateMu.Lock()
+	r.failed, r.inputs = false, set
+	r.stateMu.Unlock()
 	return &Bundle{
 		File:     file,
 		Path:     entry,
@@ -197,6 +203,8 @@ func (r *routeState) readConfig(entry, absEntry string) (RouteConfig, []Message,
 // fail records a failed build: until it succeeds, the route is affected by
 // every change, since its real inputs are unknown.
 func (r *routeState) fail(absEntry string) {
+	r.stateMu.Lock()
+	defer r.stateMu.Unlock()
 	r.failed = true
 	r.inputs = map[string]bool{absEntry: true}
 }
@@ -293,7 +301,7 @@ func (b *Builder) BuildAll(files []string) (map[string]*Bundle, map[string]error
 	return bundles, errs
 }
 
-// Affected returns the routes (sorted, PagesDir-relative) whose last build
+// Affected returns the built routes (sorted, PagesDir-relative) whose last build
 // read any of the changed absolute paths, plus every route whose last
 // build failed (a change anywhere may fix it, e.g. creating a missing
 // import).
@@ -310,7 +318,7 @@ func (b *Builder) Affected(changed []string) []string {
 	b.mu.Unlock()
 	var out []string
 	for f, r := range routes {
-		r.mu.Lock()
+		r.stateMu.Lock()
 		hit := r.failed
 		for in := range r.inputs {
 			if hit {
@@ -318,7 +326,7 @@ func (b *Builder) Affected(changed []string) []string {
 			}
 			hit = set[in]
 		}
-		r.mu.Unlock()
+		r.stateMu.Unlock()
 		if hit {
 			out = append(out, f)
 		}
