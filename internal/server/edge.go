@@ -1,6 +1,7 @@
 package server
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -15,6 +16,8 @@ import (
 	"github.com/edgerun/edgerun/webapi/nextserver"
 	"github.com/edgerun/edgerun/webapi/streams"
 )
+
+var errClientGone = errors.New("server: the client closed the connection")
 
 // edgeBodyLimit is Next's clone cap for edge and middleware request bodies
 // (experimental.proxyClientMaxBodySize default): longer bodies are
@@ -192,12 +195,10 @@ func (s *Server) callEdge(iso *runtime.Isolate, inv *runtime.Invocation, c *requ
 		return nil
 	}
 
-	var cancelBody func()
+	clientGone := false
 	abort = func() {
+		clientGone = true
 		abortSignal(events.NewDOMException(iso, "This operation was aborted", "AbortError"))
-		if cancelBody != nil {
-			cancelBody()
-		}
 		responded = true
 		finish()
 	}
@@ -223,13 +224,23 @@ func (s *Server) callEdge(iso *runtime.Isolate, inv *runtime.Invocation, c *requ
 			return
 		}
 		pipe.writeHead(s.edgeResponseHead(c, resp))
+		if rc, ok := resp.BodyReader(); ok {
+			// A body JS never touched (a proxied fetch() response): the HTTP
+			// goroutine copies it straight from the upstream socket.
+			pipe.copyFrom(rc)
+			done(nil)
+			return
+		}
 		stream, bytes := resp.Body()
 		switch {
 		case bytes != nil:
 			pipe.write(bytes)
 			done(nil)
 		case stream != nil:
-			cancelBody = streams.Consume(iso, stream, func(chunk []byte) error {
+			streams.Consume(iso, stream, func(chunk []byte) error {
+				if clientGone {
+					return errClientGone
+				}
 				pipe.write(chunk)
 				return nil
 			}, func(err goja.Value) {

@@ -21,7 +21,7 @@ func (s *Server) edgeOptions(p *project) edge.Options {
 	}
 	opts := edge.Options{
 		Env:     env,
-		Console: s.cfg.Console,
+		Console: s.console,
 		Fetch: fetch.Options{
 			Client:    s.cfg.HTTPClient,
 			AllowHost: s.cfg.AllowFetch,

@@ -1,6 +1,9 @@
 package server
 
-import "sync"
+import (
+	"io"
+	"sync"
+)
 
 // A pipe carries a response from the isolate goroutine to the goroutine
 // serving the HTTP request. JS must never block on a slow client (one Node
@@ -15,6 +18,9 @@ type pipe struct {
 	failure error // set instead of a head: the request failed before responding
 	notify  chan struct{}
 	aborted bool // the client went away; further writes are dropped
+	// reader, when set, is copied to the client after the queued chunks
+	// (bodies that are Go readers end to end, such as proxied responses).
+	reader io.ReadCloser
 }
 
 // responseHead is the status line and header block.
@@ -65,6 +71,15 @@ func (p *pipe) write(b []byte) {
 	p.signal()
 }
 
+// copyFrom hands the rest of the body to the HTTP goroutine as a reader;
+// the pipe closes it. Call end afterwards as usual.
+func (p *pipe) copyFrom(rc io.ReadCloser) {
+	p.mu.Lock()
+	p.reader = rc
+	p.mu.Unlock()
+	p.signal()
+}
+
 // end finishes the response.
 func (p *pipe) end() {
 	p.mu.Lock()
@@ -86,13 +101,15 @@ func (p *pipe) fail(err error) {
 }
 
 // take returns what has arrived since the last call.
-func (p *pipe) take() (head *responseHead, chunks [][]byte, ended bool, failure error) {
+func (p *pipe) take() (head *responseHead, chunks [][]byte, reader io.ReadCloser, ended bool, failure error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	head = p.head
 	chunks = p.chunks
 	p.chunks = nil
-	return head, chunks, p.ended, p.failure
+	reader = p.reader
+	p.reader = nil
+	return head, chunks, reader, p.ended, p.failure
 }
 
 func (p *pipe) abort() {

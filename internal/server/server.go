@@ -16,6 +16,7 @@ import (
 	"github.com/edgerun/edgerun/bundler"
 	"github.com/edgerun/edgerun/router"
 	"github.com/edgerun/edgerun/runtime"
+	"github.com/edgerun/edgerun/webapi/console"
 )
 
 // Server answers HTTP requests for one project.
@@ -26,6 +27,7 @@ type Server struct {
 	current atomic.Pointer[project]
 	mu      sync.Mutex // serialises reloads
 	node    *runtime.Pool
+	console console.Sink // shared by every isolate, so lines never interleave
 	closed  atomic.Bool
 }
 
@@ -46,7 +48,7 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Console == nil {
 		cfg.Console = os.Stderr
 	}
-	s := &Server{cfg: cfg, log: cfg.Logger}
+	s := &Server{cfg: cfg, log: cfg.Logger, console: console.WriterSink(cfg.Console, cfg.Console)}
 	p, err := loadProject(&s.cfg)
 	if err != nil {
 		return nil, err
@@ -80,9 +82,9 @@ func (s *Server) Routes() []*router.Route {
 }
 
 // Project facts for banners and the routes command.
-func (s *Server) EnvFiles() []string  { return s.current.Load().env.Files }
-func (s *Server) PagesDir() string    { return s.current.Load().pagesDir }
-func (s *Server) TableError() error   { return s.current.Load().tableErr }
+func (s *Server) EnvFiles() []string   { return s.current.Load().env.Files }
+func (s *Server) PagesDir() string     { return s.current.Load().pagesDir }
+func (s *Server) TableError() error    { return s.current.Load().tableErr }
 func (s *Server) Table() *router.Table { return s.current.Load().table }
 
 // BuildAll builds every route now and returns failures by route file.

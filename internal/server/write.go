@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"io"
 	"net/http"
 	"strconv"
 	"strings"
@@ -47,7 +48,7 @@ func serve(ctx context.Context, w http.ResponseWriter, p *pipe, onAbort func()) 
 	flusher, _ := w.(http.Flusher)
 	wroteHead := false
 	for {
-		head, chunks, ended, fail := p.take()
+		head, chunks, reader, ended, fail := p.take()
 		if !wroteHead && head != nil {
 			applyHead(w, head)
 			w.WriteHeader(head.status)
@@ -69,6 +70,20 @@ func serve(ctx context.Context, w http.ResponseWriter, p *pipe, onAbort func()) 
 			if len(chunks) > 0 && !ended && flusher != nil {
 				flusher.Flush()
 			}
+			if reader != nil {
+				n, err := copyFlushing(ctx, w, flusher, reader)
+				bytes += n
+				reader.Close()
+				if err != nil {
+					p.abort()
+					if onAbort != nil {
+						onAbort()
+					}
+					return status, bytes, nil
+				}
+			}
+		} else if reader != nil {
+			reader.Close()
 		}
 		if fail != nil && !wroteHead {
 			return 0, 0, fail
@@ -98,3 +113,32 @@ func serve(ctx context.Context, w http.ResponseWriter, p *pipe, onAbort func()) 
 
 // contentLength formats n for a Content-Length header.
 func contentLength(n int) string { return strconv.Itoa(n) }
+
+// copyFlushing copies r to w, flushing after every read so a streamed
+// upstream body reaches the client as it arrives.
+func copyFlushing(ctx context.Context, w http.ResponseWriter, f http.Flusher, r io.Reader) (int64, error) {
+	buf := make([]byte, 32<<10)
+	var total int64
+	for {
+		if ctx.Err() != nil {
+			return total, ctx.Err()
+		}
+		n, err := r.Read(buf)
+		if n > 0 {
+			m, werr := w.Write(buf[:n])
+			total += int64(m)
+			if werr != nil {
+				return total, werr
+			}
+			if f != nil {
+				f.Flush()
+			}
+		}
+		if err == io.EOF {
+			return total, nil
+		}
+		if err != nil {
+			return total, err
+		}
+	}
+}

@@ -2,12 +2,12 @@ package edge
 
 import (
 	"fmt"
-	"io"
 	"sort"
 
 	"github.com/dop251/goja"
 
 	"github.com/edgerun/edgerun/runtime"
+	"github.com/edgerun/edgerun/webapi/console"
 	"github.com/edgerun/edgerun/webapi/encoding"
 	"github.com/edgerun/edgerun/webapi/events"
 	"github.com/edgerun/edgerun/webapi/fetch"
@@ -39,7 +39,7 @@ type Options struct {
 	// Fetch configures fetch().
 	Fetch fetch.Options
 	// Console receives console output.
-	Console io.Writer
+	Console console.Sink
 	// NextServer describes the project to next/server.
 	NextServer nextserver.Options
 }

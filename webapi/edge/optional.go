@@ -1,15 +1,16 @@
 package edge
 
 import (
-	"io"
-
 	"github.com/edgerun/edgerun/runtime"
+	"github.com/edgerun/edgerun/webapi/console"
 )
 
-// installConsole installs console writing to w.
-func installConsole(iso *runtime.Isolate, w io.Writer) {
-	// Wired to webapi/console once it lands.
-	_ = w
+// installConsole installs console writing to sink (stderr-style discard when nil).
+func installConsole(iso *runtime.Isolate, sink console.Sink) {
+	if sink == nil {
+		sink = console.SinkFunc(func(string, string) {})
+	}
+	console.Install(iso, sink)
 }
 
 // installOptional installs the packages that are not on every isolate's

@@ -6,6 +6,7 @@
   'use strict';
 
   const INTERNALS = new WeakMap();
+  const requestURL = Object.getOwnPropertyDescriptor(Request.prototype, 'url').get;
 
   // ---- cookies (the @edge-runtime/cookies API) ----
 
@@ -257,7 +258,7 @@
     }
     if (!s.nextUrl) {
       const cfg = host.nextConfig();
-      s.nextUrl = new NextURL(Request.prototype.__lookupGetter__('url').call(req), { nextConfig: cfg, buildId: host.buildId() });
+      s.nextUrl = new NextURL(requestURL.call(req), { nextConfig: cfg, buildId: host.buildId() });
     }
     return s;
   }
