@@ -24,6 +24,12 @@ func init() {
 		"timers":          {js: "timers.js", binding: timersBinding},
 		"timers/promises": {js: "timers_promises.js"},
 		"async_hooks":     {js: "async_hooks.js"},
+		"path":            {js: "path.js"},
+		"path/posix":      {alias: "path", aliasProp: "posix"},
+		"path/win32":      {alias: "path", aliasProp: "win32"},
+		"querystring":     {js: "querystring.js"},
+		"url":             {js: "url.js", binding: urlBinding},
+		"string_decoder":  {js: "string_decoder.js"},
 	}
 	Builtins = publicBuiltins()
 }

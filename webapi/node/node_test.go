@@ -10,6 +10,9 @@ import (
 	"github.com/dop251/goja"
 
 	"github.com/edgerun/edgerun/runtime"
+	"github.com/edgerun/edgerun/webapi/encoding"
+	"github.com/edgerun/edgerun/webapi/events"
+	"github.com/edgerun/edgerun/webapi/url"
 )
 
 // newTestIsolate starts an isolate with Node's globals and a global
@@ -23,6 +26,9 @@ func newTestIsolate(t testing.TB, opts Options) *runtime.Isolate {
 		opts.Stdout = io.Discard
 	}
 	iso, err := runtime.New(runtime.Options{Setup: func(iso *runtime.Isolate) error {
+		events.Install(iso)
+		url.Install(iso)
+		encoding.Install(iso)
 		Install(iso, opts)
 		vm := iso.VM()
 		return vm.Set("require", func(call goja.FunctionCall) goja.Value {
