@@ -6,6 +6,8 @@ import (
 	"github.com/dop251/goja"
 
 	"github.com/edgerun/edgerun/runtime"
+	"github.com/edgerun/edgerun/runtime/jsclass"
+	"github.com/edgerun/edgerun/webapi/streams"
 )
 
 // A body is the Fetch Standard's body (https://fetch.spec.whatwg.org/#concept-body)
@@ -83,7 +85,7 @@ func (b *body) jsStream(iso *runtime.Isolate) *goja.Object {
 		// Read without a stream: the stream the standard would have is
 		// closed, disturbed and locked by the reader that read it.
 		s := newStreamFromBytes(iso, nil)
-		streamReadAll(iso, s, func([]byte, goja.Value) {})
+		holdReader(iso, s, true)
 		b.stream = s
 	case b.reader != nil:
 		b.stream = newStreamFromReader(iso, b.reader, b)
@@ -110,7 +112,12 @@ func (b *body) ownedBytes() []byte {
 func (b *body) readAll(iso *runtime.Isolate, done func(data []byte, err goja.Value)) {
 	switch {
 	case b.stream != nil:
-		streamReadAll(iso, b.stream, done)
+		s := b.stream
+		streamReadAll(iso, s, func(data []byte, err goja.Value) {
+			// "Fully read" never releases its reader: the stream stays locked.
+			holdReader(iso, s, false)
+			done(data, err)
+		})
 	case b.reader != nil:
 		b.used = true
 		r := b.reader
@@ -188,4 +195,21 @@ func (b *body) proxy(iso *runtime.Isolate) *body {
 	nb := newReaderBody(pipe, b.length)
 	nb.bytes, nb.hasBytes, nb.shared = b.bytes, b.hasBytes, true
 	return nb
+}
+
+// holdReader locks stream with a reader nobody will release, as the
+// standard's "fully read" leaves a body's stream; with disturb, it also
+// reads once so that the stream reports disturbed.
+func holdReader(iso *runtime.Isolate, stream *goja.Object, disturb bool) {
+	getReader, _ := goja.AssertFunction(jsclass.Get(iso, streams.ReadableStreamClass).Proto.Get("getReader"))
+	r, err := getReader(stream)
+	if err != nil {
+		return // already locked
+	}
+	if disturb {
+		reader := r.(*goja.Object)
+		if read, ok := goja.AssertFunction(reader.Get("read")); ok {
+			_, _ = read(reader)
+		}
+	}
 }

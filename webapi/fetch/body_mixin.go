@@ -34,12 +34,12 @@ func bodyMembers[T bodyOwner](iface string) []jsclass.Member {
 			b := o.bodyOf()
 			return iso.VM().ToValue(b != nil && b.disturbed(iso))
 		}),
-		jsclass.Method("arrayBuffer", 0, func(o T, iso *runtime.Isolate, _ goja.FunctionCall) goja.Value {
+		promiseMethod[T]("arrayBuffer", func(o T, iso *runtime.Isolate) goja.Value {
 			return consumeBody(iso, o, iface, "arrayBuffer", true, func(data []byte) goja.Value {
 				return webidl.ArrayBuffer(iso.VM(), data)
 			})
 		}),
-		jsclass.Method("blob", 0, func(o T, iso *runtime.Isolate, _ goja.FunctionCall) goja.Value {
+		promiseMethod[T]("blob", func(o T, iso *runtime.Isolate) goja.Value {
 			return consumeBody(iso, o, iface, "blob", true, func(data []byte) goja.Value {
 				// A Blob whose type is the result of get the MIME type with this.
 				typ := ""
@@ -49,12 +49,12 @@ func bodyMembers[T bodyOwner](iface string) []jsclass.Member {
 				return newBlob(iso, data, typ)
 			})
 		}),
-		jsclass.Method("bytes", 0, func(o T, iso *runtime.Isolate, _ goja.FunctionCall) goja.Value {
+		promiseMethod[T]("bytes", func(o T, iso *runtime.Isolate) goja.Value {
 			return consumeBody(iso, o, iface, "bytes", true, func(data []byte) goja.Value {
 				return webidl.Uint8Array(iso.VM(), data)
 			})
 		}),
-		jsclass.Method("formData", 0, func(o T, iso *runtime.Isolate, _ goja.FunctionCall) goja.Value {
+		promiseMethod[T]("formData", func(o T, iso *runtime.Isolate) goja.Value {
 			return consumeBody(iso, o, iface, "formData", false, func(data []byte) goja.Value {
 				// 1. Let mimeType be the result of get the MIME type with this.
 				m, ok := o.headerList().extractMIMEType()
@@ -69,17 +69,33 @@ func bodyMembers[T bodyOwner](iface string) []jsclass.Member {
 				panic(newTypeError(iso, "Failed to execute 'formData' on '"+iface+"': Invalid MIME type", nil))
 			})
 		}),
-		jsclass.Method("json", 0, func(o T, iso *runtime.Isolate, _ goja.FunctionCall) goja.Value {
+		promiseMethod[T]("json", func(o T, iso *runtime.Isolate) goja.Value {
 			return consumeBody(iso, o, iface, "json", false, func(data []byte) goja.Value {
 				return parseJSONBytes(iso, data)
 			})
 		}),
-		jsclass.Method("text", 0, func(o T, iso *runtime.Isolate, _ goja.FunctionCall) goja.Value {
+		promiseMethod[T]("text", func(o T, iso *runtime.Isolate) goja.Value {
 			return consumeBody(iso, o, iface, "text", false, func(data []byte) goja.Value {
 				return iso.VM().ToValue(encoding.UTF8Decode(data))
 			})
 		}),
 	}
+}
+
+// promiseMethod declares a promise-returning operation: as WebIDL requires,
+// a receiver that fails the brand check gives a rejected promise rather
+// than a thrown TypeError.
+func promiseMethod[T bodyOwner](name string, fn func(o T, iso *runtime.Isolate) goja.Value) jsclass.Member {
+	return jsclass.Static(name, 0, func(iso *runtime.Isolate, call goja.FunctionCall) goja.Value {
+		o, ok := jsclass.Unwrap[T](iso, call.This)
+		if !ok {
+			vm := iso.VM()
+			p, _, reject := vm.NewPromise()
+			_ = reject(newTypeError(iso, "Illegal invocation", nil))
+			return vm.ToValue(p)
+		}
+		return fn(o, iso)
+	})
 }
 
 // consumeBody implements "consume body"
