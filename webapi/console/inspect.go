@@ -12,6 +12,7 @@ package console
 
 import (
 	"math"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
@@ -475,10 +476,10 @@ func (in *inspector) formatRaw(obj *goja.Object, recurseTimes int, typedArray bo
 	return res
 }
 
-func isPromise(obj *goja.Object) bool {
-	_, ok := obj.Export().(*goja.Promise)
-	return ok
-}
+var promiseType = reflect.TypeOf((*goja.Promise)(nil))
+
+// isPromise checks the export type (Export itself would copy plain objects).
+func isPromise(obj *goja.Object) bool { return obj.ExportType() == promiseType }
 
 var keyStrRE = regexp.MustCompile(`^[a-zA-Z_][a-zA-Z_0-9]*$`)
 

@@ -97,6 +97,27 @@ func eventInit(vm *goja.Runtime, dict *goja.Object) (bubbles, cancelable, compos
 	return
 }
 
+// ConstructEvent runs the Event part of an event subclass's constructor
+// (in another package): it converts the (type, eventInitDict) arguments
+// with iface's error context, initializes e, installs the unforgeable
+// isTrusted on the new object, and returns the init dictionary (nil when
+// absent) for the subclass's own members.
+func ConstructEvent(iso *runtime.Isolate, iface string, call goja.ConstructorCall, e *Event) *goja.Object {
+	return constructEvent(iso, iface, call, e)
+}
+
+// Initialize is the DOM's "initialize" (for initXxxEvent methods); it does
+// nothing while the event is being dispatched, as those methods require.
+func (e *Event) Initialize(typ string, bubbles, cancelable bool) {
+	if e.dispatching {
+		return
+	}
+	e.initialize(typ, bubbles, cancelable)
+}
+
+// Dispatching reports the event's dispatch flag.
+func (e *Event) Dispatching() bool { return e.dispatching }
+
 // constructEvent converts the (type, eventInitDict) arguments every event
 // constructor takes, and installs the unforgeable isTrusted.
 func constructEvent(iso *runtime.Isolate, iface string, call goja.ConstructorCall, e *Event) *goja.Object {
