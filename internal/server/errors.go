@@ -2,6 +2,9 @@ package server
 
 import (
 	"errors"
+	"sort"
+
+	"github.com/edgerun/edgerun/bundler"
 	"io"
 	"net"
 	"net/http"
@@ -122,4 +125,42 @@ func addForwarded(h http.Header, r *http.Request) {
 		}
 		h.Set("X-Forwarded-For", ip)
 	}
+}
+
+// BuildError reports the routes that failed to build or compile.
+type BuildError struct {
+	Failures map[string]error // by route file
+}
+
+// Error lists every failure, bundler errors with their code frames and
+// import traces.
+func (e *BuildError) Error() string {
+	files := make([]string, 0, len(e.Failures))
+	for f := range e.Failures {
+		files = append(files, f)
+	}
+	sort.Strings(files)
+	var b strings.Builder
+	for i, f := range files {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		err := e.Failures[f]
+		var be *bundler.Error
+		if errors.As(err, &be) {
+			b.WriteString(strings.TrimRight(be.Format(false), "\n"))
+			continue
+		}
+		b.WriteString(err.Error())
+	}
+	return b.String()
+}
+
+// Unwrap exposes the individual failures to errors.Is/As.
+func (e *BuildError) Unwrap() []error {
+	out := make([]error, 0, len(e.Failures))
+	for _, err := range e.Failures {
+		out = append(out, err)
+	}
+	return out
 }

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"html"
@@ -95,8 +96,14 @@ func (s *Server) devErrorPage(w http.ResponseWriter, err error) {
 	if errors.As(err, &be) {
 		msg = be.Format(false)
 	}
-	data := fmt.Sprintf(`<pre style="text-align:left;white-space:pre-wrap;margin:24px auto;max-width:960px;font:13px/1.5 ui-monospace,Menlo,monospace;background:#fdf2f2;color:#7f1d1d;padding:16px;border-radius:6px">%s</pre><script id="__NEXT_DATA__" type="application/json">{"props":{"pageProps":{"statusCode":500}},"page":"/_error","query":{},"err":{"name":"Error","source":"server","message":%q,"stack":%q}}</script>`,
-		html.EscapeString(msg), jsonSafe(err.Error()), jsonSafe(msg))
+	nextData, _ := json.Marshal(map[string]any{
+		"props": map[string]any{"pageProps": map[string]any{"statusCode": 500}},
+		"page":  "/_error",
+		"query": map[string]any{},
+		"err":   map[string]any{"name": "Error", "source": "server", "message": err.Error(), "stack": msg},
+	})
+	data := fmt.Sprintf(`<pre style="text-align:left;white-space:pre-wrap;margin:24px auto;max-width:960px;font:13px/1.5 ui-monospace,Menlo,monospace;background:#fdf2f2;color:#7f1d1d;padding:16px;border-radius:6px">%s</pre><script id="__NEXT_DATA__" type="application/json">%s</script>`,
+		html.EscapeString(msg), jsonSafe(string(nextData)))
 	s.writeErrorPage(w, http.StatusInternalServerError, data)
 }
 

@@ -60,12 +60,8 @@ func New(cfg Config) (*Server, error) {
 	s.node = s.newNodePool(p)
 	if cfg.Mode == Production {
 		if failures := p.buildAll(); len(failures) > 0 {
-			var errs []error
-			for _, err := range failures {
-				errs = append(errs, err)
-			}
 			p.close()
-			return nil, errors.Join(errs...)
+			return nil, &BuildError{Failures: failures}
 		}
 	}
 	return s, nil

@@ -107,7 +107,8 @@ func unsupportedMessage(name string) string {
 func defineStub(iso *runtime.Isolate, name string) {
 	vm := iso.VM()
 	msg := unsupportedMessage(name)
-	stub := vm.ToValue(func(goja.FunctionCall) goja.Value {
+	// A constructor-shaped native, so both stub() and new Stub() reach the throw.
+	stub := vm.ToValue(func(goja.ConstructorCall) *goja.Object {
 		panic(vm.NewGoError(fmt.Errorf("%s", msg)))
 	})
 	iso.DefineGlobal(name, stub)

@@ -1,0 +1,2 @@
+import fs from 'fs';
+export const readSomething = () => fs.readFileSync('x', 'utf8');

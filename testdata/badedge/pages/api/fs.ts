@@ -1,0 +1,3 @@
+import { readSomething } from '../../lib/reader';
+export const config = { runtime: 'edge' };
+export default () => new Response(readSomething());

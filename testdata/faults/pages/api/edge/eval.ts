@@ -1,0 +1,2 @@
+export const config = { runtime: 'edge' };
+export default () => new Response(String(eval('1 + 1')));

@@ -1,0 +1,2 @@
+export const config = { runtime: 'edge' };
+export default function handler() { for (;;) {} }

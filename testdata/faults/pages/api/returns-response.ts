@@ -1,0 +1,1 @@
+export default function handler() { return new Response('nope') }
