@@ -30,6 +30,9 @@ func init() {
 		"querystring":     {js: "querystring.js"},
 		"url":             {js: "url.js", binding: urlBinding},
 		"string_decoder":  {js: "string_decoder.js"},
+		"os":              {native: osModule},
+		"assert":          {js: "assert.js"},
+		"assert/strict":   {alias: "assert", aliasProp: "strict"},
 	}
 	Builtins = publicBuiltins()
 }
