@@ -36,3 +36,22 @@ func isomorphicEncode(s string) string {
 	}
 	return s
 }
+
+// byteStringFromUTF8 converts a Go (UTF-8) string to a byte string, the
+// WebIDL ByteString conversion of the same JS string; ok is false when a
+// code point is above U+00FF (the conversion throws).
+func byteStringFromUTF8(s string) (string, bool) {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			out := make([]byte, 0, len(s))
+			for _, r := range s {
+				if r > 0xFF {
+					return "", false
+				}
+				out = append(out, byte(r))
+			}
+			return string(out), true
+		}
+	}
+	return s, true
+}

@@ -9,7 +9,6 @@ import (
 
 	"github.com/edgerun/edgerun/runtime"
 	"github.com/edgerun/edgerun/runtime/jsclass"
-	"github.com/edgerun/edgerun/runtime/webidl"
 )
 
 // fetchFunction builds the fetch global.
@@ -41,7 +40,7 @@ func doFetch(iso *runtime.Isolate, call goja.FunctionCall) goja.Value {
 	// 2. Let requestObject be the result of invoking the initial value of Request
 	//    as constructor with input and init. If this throws, reject p with it.
 	if ex := vm.Try(func() {
-		webidl.Method("Window", "fetch").RequireArgs(vm, call, 1)
+		ctxFetch.RequireArgs(vm, call, 1)
 		fc.req = constructRequest(iso, "", call.Argument(0), call.Argument(1))
 	}); ex != nil {
 		_ = reject(ex.Value())

@@ -2,6 +2,7 @@ package fetch
 
 import (
 	"net/http"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -82,6 +83,9 @@ func (l *headerList) append(e headerEntry) {
 			break
 		}
 	}
+	if cap(*l) == 0 {
+		*l = make(headerList, 0, 8)
+	}
 	*l = append(*l, e)
 }
 
@@ -130,22 +134,22 @@ func (l headerList) sortAndCombine() [][2]string {
 	if len(l) == 0 {
 		return nil
 	}
-	idx := make([]int, len(l))
-	for i := range idx {
-		idx[i] = i
+	out := make([][2]string, len(l))
+	for i, e := range l {
+		out[i] = [2]string{e.lower, e.value}
 	}
 	// A stable sort keeps the values of one name in list order.
-	sort.SliceStable(idx, func(a, b int) bool { return l[idx[a]].lower < l[idx[b]].lower })
-	out := make([][2]string, 0, len(l))
-	for _, i := range idx {
-		e := l[i]
-		if n := len(out); n > 0 && out[n-1][0] == e.lower && e.lower != "set-cookie" {
-			out[n-1][1] += ", " + e.value
+	slices.SortStableFunc(out, func(a, b [2]string) int { return strings.Compare(a[0], b[0]) })
+	n := 0
+	for i := range out {
+		if n > 0 && out[n-1][0] == out[i][0] && out[i][0] != "set-cookie" {
+			out[n-1][1] += ", " + out[i][1]
 			continue
 		}
-		out = append(out, [2]string{e.lower, e.value})
+		out[n] = out[i]
+		n++
 	}
-	return out
+	return out[:n]
 }
 
 // clone returns a copy of the list.

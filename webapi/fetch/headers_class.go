@@ -20,13 +20,13 @@ var HeadersClass = &jsclass.Class{
 		h := newHeadersValue(iso, GuardNone)
 		// 2. If init is given, then fill this with init.
 		if init := call.Argument(0); !goja.IsUndefined(init) {
-			h.fill(iso, webidl.Construct("Headers"), init)
+			h.fill(iso, ctxHeaders, init)
 		}
 		return h
 	},
 	Members: append([]jsclass.Member{
 		jsclass.Method("append", 2, func(h *Headers, iso *runtime.Isolate, call goja.FunctionCall) goja.Value {
-			ctx := webidl.Method("Headers", "append")
+			ctx := ctxHeadersAppend
 			vm := iso.VM()
 			ctx.RequireArgs(vm, call, 2)
 			name := ctx.ByteString(vm, call.Argument(0))
@@ -35,7 +35,7 @@ var HeadersClass = &jsclass.Class{
 			return goja.Undefined()
 		}),
 		jsclass.Method("delete", 1, func(h *Headers, iso *runtime.Isolate, call goja.FunctionCall) goja.Value {
-			ctx := webidl.Method("Headers", "delete")
+			ctx := ctxHeadersDelete
 			vm := iso.VM()
 			ctx.RequireArgs(vm, call, 1)
 			name := ctx.ByteString(vm, call.Argument(0))
@@ -43,7 +43,7 @@ var HeadersClass = &jsclass.Class{
 			return goja.Undefined()
 		}),
 		jsclass.Method("get", 1, func(h *Headers, iso *runtime.Isolate, call goja.FunctionCall) goja.Value {
-			ctx := webidl.Method("Headers", "get")
+			ctx := ctxHeadersGet
 			vm := iso.VM()
 			ctx.RequireArgs(vm, call, 1)
 			name := ctx.ByteString(vm, call.Argument(0))
@@ -68,7 +68,7 @@ var HeadersClass = &jsclass.Class{
 			return vm.NewArray(out...)
 		}),
 		jsclass.Method("has", 1, func(h *Headers, iso *runtime.Isolate, call goja.FunctionCall) goja.Value {
-			ctx := webidl.Method("Headers", "has")
+			ctx := ctxHeadersHas
 			vm := iso.VM()
 			ctx.RequireArgs(vm, call, 1)
 			name := ctx.ByteString(vm, call.Argument(0))
@@ -78,7 +78,7 @@ var HeadersClass = &jsclass.Class{
 			return vm.ToValue(h.header().contains(asciiLower(name)))
 		}),
 		jsclass.Method("set", 2, func(h *Headers, iso *runtime.Isolate, call goja.FunctionCall) goja.Value {
-			ctx := webidl.Method("Headers", "set")
+			ctx := ctxHeadersSet
 			vm := iso.VM()
 			ctx.RequireArgs(vm, call, 2)
 			name := ctx.ByteString(vm, call.Argument(0))
@@ -181,7 +181,10 @@ func eachHeadersInit(iso *runtime.Isolate, ctx webidl.Context, init goja.Value, 
 func eachRecordEntry(vm *goja.Runtime, ctx webidl.Context, obj *goja.Object, fn func(k, v string)) {
 	if obj.ExportType() != proxyType && len(obj.Symbols()) == 0 {
 		for _, k := range obj.Keys() {
-			key := ctx.ByteString(vm, vm.ToValue(k))
+			key, ok := byteStringFromUTF8(k)
+			if !ok {
+				key = ctx.ByteString(vm, vm.ToValue(k)) // throws
+			}
 			fn(key, ctx.ByteString(vm, obj.Get(k)))
 		}
 		return

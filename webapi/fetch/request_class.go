@@ -14,7 +14,7 @@ var RequestClass = &jsclass.Class{
 	Name:   "Request",
 	Length: 1,
 	Construct: func(iso *runtime.Isolate, call goja.ConstructorCall) any {
-		ctx := webidl.Construct("Request")
+		ctx := ctxRequest
 		ctx.RequireConstructArgs(iso.VM(), call, 1)
 		return constructRequest(iso, ctx, call.Argument(0), call.Argument(1))
 	},
@@ -58,7 +58,7 @@ func init() {
 		jsclass.Method("clone", 0, func(r *Request, iso *runtime.Isolate, _ goja.FunctionCall) goja.Value {
 			// 1. If this is unusable, then throw a TypeError.
 			if r.body != nil && r.body.unusable(iso) {
-				webidl.Method("Request", "clone").TypeError(iso.VM(), "Request body is already used")
+				ctxRequestClone.TypeError(iso.VM(), "Request body is already used")
 			}
 			// 2-5. Clone the request, with a signal that follows this's signal
 			//      and headers with the same guard.

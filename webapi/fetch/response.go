@@ -22,6 +22,7 @@ type Response struct {
 	redirected bool
 	headers    *Headers
 	body       *body
+	headersVal Headers // saves an allocation; headers points here unless cloned
 }
 
 func (r *Response) bodyOf() *body           { return r.body }
@@ -103,11 +104,12 @@ func isRedirectStatus(status int) bool {
 
 // clone implements "clone a response".
 func (r *Response) clone(iso *runtime.Isolate) *Response {
-	c := *r
-	c.headers = newHeadersValue(iso, r.headers.guard)
+	c := &Response{iso: r.iso, typ: r.typ, status: r.status, statusText: r.statusText, url: r.url, redirected: r.redirected}
+	c.headersVal = Headers{guard: r.headers.guard, strict: r.headers.strict}
+	c.headers = &c.headersVal
 	c.headers.replaceList(r.headers.header().clone())
 	if r.body != nil {
 		c.body = r.body.clone(iso)
 	}
-	return &c
+	return c
 }

@@ -15,7 +15,7 @@ var ResponseClass = &jsclass.Class{
 	Name:   "Response",
 	Length: 0,
 	Construct: func(iso *runtime.Isolate, call goja.ConstructorCall) any {
-		ctx := webidl.Construct("Response")
+		ctx := ctxResponse
 		bodyV, initV := call.Argument(0), call.Argument(1)
 		init := convertResponseInit(iso, ctx, initV)
 		// 1. Set this's response to a new response.
@@ -34,7 +34,10 @@ var ResponseClass = &jsclass.Class{
 }
 
 func newResponseValue(iso *runtime.Isolate, guard Guard) *Response {
-	return &Response{iso: iso, typ: "default", status: 200, headers: newHeadersValue(iso, guard)}
+	r := &Response{iso: iso, typ: "default", status: 200}
+	r.headersVal = Headers{guard: guard, strict: stateOf(iso).opts.BrowserGuards}
+	r.headers = &r.headersVal
+	return r
 }
 
 func init() {
@@ -54,7 +57,7 @@ func init() {
 		jsclass.Method("clone", 0, func(r *Response, iso *runtime.Isolate, _ goja.FunctionCall) goja.Value {
 			// 1. If this is unusable, then throw a TypeError.
 			if r.body != nil && r.body.unusable(iso) {
-				webidl.Method("Response", "clone").TypeError(iso.VM(), "Response body is already used")
+				ctxResponseClone.TypeError(iso.VM(), "Response body is already used")
 			}
 			// 2-3. Clone this's response and create a Response with this's headers's guard.
 			return jsclass.New(iso, ResponseClass, r.clone(iso))
@@ -68,7 +71,7 @@ func init() {
 			return jsclass.New(iso, ResponseClass, r)
 		}),
 		jsclass.Static("redirect", 1, func(iso *runtime.Isolate, call goja.FunctionCall) goja.Value {
-			ctx := webidl.Method("Response", "redirect")
+			ctx := ctxResponseRedirect
 			vm := iso.VM()
 			ctx.RequireArgs(vm, call, 1)
 			u := ctx.USVString(vm, call.Argument(0))
@@ -95,7 +98,7 @@ func init() {
 			return jsclass.New(iso, ResponseClass, r)
 		}),
 		jsclass.Static("json", 1, func(iso *runtime.Isolate, call goja.FunctionCall) goja.Value {
-			ctx := webidl.Method("Response", "json")
+			ctx := ctxResponseJSON
 			vm := iso.VM()
 			ctx.RequireArgs(vm, call, 1)
 			init := convertResponseInit(iso, ctx, call.Argument(1))
@@ -120,9 +123,9 @@ type responseInit struct {
 }
 
 // convertResponseInit converts a ResponseInit (members in lexicographic order).
-func convertResponseInit(iso *runtime.Isolate, ctx webidl.Context, v goja.Value) *responseInit {
+func convertResponseInit(iso *runtime.Isolate, ctx webidl.Context, v goja.Value) responseInit {
 	vm := iso.VM()
-	init := &responseInit{status: 200}
+	init := responseInit{status: 200}
 	dict := ctx.Dictionary(vm, v, "ResponseInit")
 	if dict == nil {
 		return init
@@ -156,7 +159,7 @@ func isReasonPhrase(s string) bool {
 
 // initializeResponse implements "initialize a response"
 // (https://fetch.spec.whatwg.org/#initialize-a-response).
-func initializeResponse(iso *runtime.Isolate, ctx webidl.Context, r *Response, init *responseInit, b *body, typ string) {
+func initializeResponse(iso *runtime.Isolate, ctx webidl.Context, r *Response, init responseInit, b *body, typ string) {
 	vm := iso.VM()
 	// 1. If init["status"] is not in the range 200 to 599, inclusive, then throw a RangeError.
 	if init.status < 200 || init.status > 599 {
@@ -185,7 +188,7 @@ func initializeResponse(iso *runtime.Isolate, ctx webidl.Context, r *Response, i
 		// 3. If body's type is non-null and response's header list does not contain
 		//    `Content-Type`, then append (`Content-Type`, type) to the header list.
 		if typ != "" && !r.headers.header().contains("content-type") {
-			r.headers.header().append(newEntry("Content-Type", typ))
+			r.headers.header().append(headerEntry{name: "Content-Type", lower: "content-type", value: typ})
 			r.headers.changed()
 		}
 	}
