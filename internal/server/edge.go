@@ -161,8 +161,9 @@ func (s *Server) callEdge(iso *runtime.Isolate, inv *runtime.Invocation, c *requ
 			s.log.Warn(fmt.Sprintf("Request body exceeded 10MB for %s. Only the first 10MB will be available unless configured. See https://nextjs.org/docs/app/api-reference/config/next-config-js/middlewareClientMaxBodySize for more details.", c.r.URL.Path))
 		})
 	}
-	signal, abortSignal := events.NewAbortSignal(iso)
-	reqObj := fetch.NewRequest(iso, c.r.Method, s.edgeURL(c), edgeRequestHeaders(c.r), body, signal)
+	// request.signal is created only if the handler (or the abort below)
+	// asks for it.
+	reqObj := fetch.NewRequest(iso, c.r.Method, s.edgeURL(c), edgeRequestHeaders(c.r), body, nil)
 	if err := nextserver.AdoptRequest(iso, reqObj); err != nil {
 		pipe.fail(err)
 		inv.End()
@@ -178,7 +179,7 @@ func (s *Server) callEdge(iso *runtime.Isolate, inv *runtime.Invocation, c *requ
 			inv.End()
 		}
 	}
-	event, err := nextserver.NewFetchEvent(iso, "/pages"+c.rt.r.Page, func(p goja.Value) {
+	event := nextserver.NewFetchEvent(iso, "/pages"+c.rt.r.Page, func(p goja.Value) {
 		pendingWait++
 		settle := vm.ToValue(func(goja.FunctionCall) goja.Value { pendingWait--; finish(); return goja.Undefined() })
 		onReject := vm.ToValue(func(call goja.FunctionCall) goja.Value {
@@ -189,16 +190,13 @@ func (s *Server) callEdge(iso *runtime.Isolate, inv *runtime.Invocation, c *requ
 		})
 		promiseThen(vm, p, settle, onReject)
 	})
-	if err != nil {
-		pipe.fail(err)
-		inv.End()
-		return nil
-	}
 
 	clientGone := false
 	abort = func() {
 		clientGone = true
-		abortSignal(events.NewDOMException(iso, "This operation was aborted", "AbortError"))
+		if sig, ok := events.SignalOf(iso, reqObj.Get("signal")); ok {
+			sig.Abort(events.NewDOMException(iso, "This operation was aborted", "AbortError"))
+		}
 		responded = true
 		finish()
 	}

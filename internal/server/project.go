@@ -30,6 +30,10 @@ type project struct {
 	tableErr error // a route conflict: every request answers 500 until fixed (next dev)
 	builder  *bundler.Builder
 	routes   map[string]*route // by router.Route.File
+	// public/ as found at load time: most requests are API requests, and
+	// a stat per request to rule out a public file is measurable.
+	hasPublic    bool
+	hasPublicAPI bool
 }
 
 // route is one API route's build and its isolates.
@@ -91,6 +95,12 @@ func loadProject(cfg *Config) (*project, error) {
 		return nil, err
 	}
 	p := &project{dir: dir, pagesDir: pagesDir, env: env, vars: vars, next: next, routes: map[string]*route{}}
+	if st, err := os.Stat(filepath.Join(dir, "public")); err == nil && st.IsDir() {
+		p.hasPublic = true
+		if st, err := os.Stat(filepath.Join(dir, "public", "api")); err == nil && st.IsDir() {
+			p.hasPublicAPI = true
+		}
+	}
 	p.table, p.tableErr = router.New(files, router.Options{PageExtensions: next.PageExtensions})
 	if p.tableErr != nil {
 		return p, nil

@@ -206,14 +206,11 @@ func splitRequestURI(r *http.Request) (string, string) {
 // servePublic serves a file from public/ for GET and HEAD (Next checks
 // public files before pages).
 func (s *Server) servePublic(w http.ResponseWriter, r *http.Request, p *project, apiPath string) bool {
-	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+	if !p.hasPublic || (r.Method != http.MethodGet && r.Method != http.MethodHead) {
 		return false
 	}
-	if strings.HasPrefix(apiPath, "/api/") || apiPath == "/api" {
-		// Cheap check first: most requests are API requests.
-		if _, err := os.Stat(filepath.Join(p.dir, "public", "api")); err != nil {
-			return false
-		}
+	if (strings.HasPrefix(apiPath, "/api/") || apiPath == "/api") && !p.hasPublicAPI {
+		return false
 	}
 	clean := path.Clean("/" + apiPath)
 	if strings.Contains(clean, "\x00") {
