@@ -338,30 +338,8 @@
     get [Symbol.toStringTag]() { return 'NextResponse'; }
   }
 
-  // ---- NextFetchEvent ----
-
-  class PageSignatureError extends Error {
-    constructor({ page }) {
-      super(`The middleware "${page}" accepts an async API directly with the form:
-
-  export function middleware(request, event) {
-    return NextResponse.redirect('/new-location')
-  }
-
-  Read more: https://nextjs.org/docs/messages/middleware-new-signature
-  `);
-    }
-  }
-
-  class NextFetchEvent {
-    constructor(params) {
-      INTERNALS.set(this, { page: params.page, waitUntil: params.waitUntil });
-      this.sourcePage = params.page;
-    }
-    get request() { throw new PageSignatureError({ page: INTERNALS.get(this).page }); }
-    respondWith() { throw new PageSignatureError({ page: INTERNALS.get(this).page }); }
-    waitUntil(promise) { INTERNALS.get(this).waitUntil(promise); }
-  }
+  // NextFetchEvent is Go-backed (fetchevent.go): the host makes one per request.
+  const NextFetchEvent = host.NextFetchEvent;
 
   // ---- userAgent ----
 

@@ -8,6 +8,7 @@ import (
 	"github.com/dop251/goja"
 
 	"github.com/edgerun/edgerun/runtime"
+	"github.com/edgerun/edgerun/runtime/jsclass"
 )
 
 //go:embed next-server.js
@@ -82,6 +83,7 @@ func Module(iso *runtime.Isolate) (*goja.Object, error) {
 		}
 		return vm.ToValue(opts.BuildID)
 	})
+	_ = hostObj.Set("NextFetchEvent", jsclass.Get(iso, fetchEventClass).Ctor)
 	_ = hostObj.Set("parseUserAgent", func(call goja.FunctionCall) goja.Value {
 		return parseUserAgent(vm, call.Argument(0).String())
 	})
@@ -104,22 +106,4 @@ func AdoptRequest(iso *runtime.Isolate, req *goja.Object) error {
 	}
 	ctor := m.Get("NextRequest").(*goja.Object)
 	return req.SetPrototype(ctor.Get("prototype").(*goja.Object))
-}
-
-// NewFetchEvent builds the handler's second argument. waitUntil receives
-// each promise passed to event.waitUntil.
-func NewFetchEvent(iso *runtime.Isolate, page string, waitUntil func(p goja.Value)) (*goja.Object, error) {
-	m, err := Module(iso)
-	if err != nil {
-		return nil, err
-	}
-	vm := iso.VM()
-	ctor, _ := goja.AssertConstructor(m.Get("NextFetchEvent"))
-	params := vm.NewObject()
-	_ = params.Set("page", page)
-	_ = params.Set("waitUntil", func(call goja.FunctionCall) goja.Value {
-		waitUntil(call.Argument(0))
-		return goja.Undefined()
-	})
-	return ctor(nil, params)
 }
