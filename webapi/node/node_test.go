@@ -12,6 +12,7 @@ import (
 	"github.com/edgerun/edgerun/runtime"
 	"github.com/edgerun/edgerun/webapi/encoding"
 	"github.com/edgerun/edgerun/webapi/events"
+	"github.com/edgerun/edgerun/webapi/streams"
 	"github.com/edgerun/edgerun/webapi/url"
 )
 
@@ -29,6 +30,7 @@ func newTestIsolate(t testing.TB, opts Options) *runtime.Isolate {
 		events.Install(iso)
 		url.Install(iso)
 		encoding.Install(iso)
+		streams.Install(iso)
 		Install(iso, opts)
 		vm := iso.VM()
 		return vm.Set("require", func(call goja.FunctionCall) goja.Value {
