@@ -225,3 +225,29 @@ func Decode(label string, b []byte, fatal, ignoreBOM bool) (string, error) {
 	}
 	return d.Decode(b, false)
 }
+
+// UTF8 is the UTF-8 encoding.
+func UTF8() *Encoding { return encodings["UTF-8"] }
+
+// DecodeWithBOMSniff implements the Encoding Standard's "decode"
+// (https://encoding.spec.whatwg.org/#decode): a UTF-8, UTF-16BE or
+// UTF-16LE byte order mark selects that encoding and is removed; otherwise
+// fallback decodes the bytes. Errors become U+FFFD.
+func DecodeWithBOMSniff(fallback *Encoding, b []byte) string {
+	enc := fallback
+	// 1. Let BOMEncoding be the result of BOM sniffing ioQueue.
+	// 2. If BOMEncoding is non-null: set encoding to BOMEncoding and read
+	//    three bytes from ioQueue, if BOMEncoding is UTF-8; otherwise read two bytes.
+	switch {
+	case len(b) >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF:
+		enc, b = encodings["UTF-8"], b[3:]
+	case len(b) >= 2 && b[0] == 0xFE && b[1] == 0xFF:
+		enc, b = encodings["UTF-16BE"], b[2:]
+	case len(b) >= 2 && b[0] == 0xFF && b[1] == 0xFE:
+		enc, b = encodings["UTF-16LE"], b[2:]
+	}
+	// 3. Process a queue with an instance of encoding's decoder, ioQueue,
+	//    output, and "replacement".
+	out, _ := enc.newDecoder().decode(nil, b, true, false)
+	return string(out)
+}

@@ -166,3 +166,20 @@ func TestGB18030IndexComplete(t *testing.T) {
 		t.Error("user-defined areas misplaced")
 	}
 }
+
+var sniffTests = []struct{ fallback, in, want string }{
+	{"windows-1252", "\xE9", "é"},
+	{"windows-1252", "\xEF\xBB\xBF\xC3\xA9", "é"},
+	{"utf-8", "\xFF\xFEA\x00", "A"},
+	{"utf-8", "\xFE\xFF\x00A", "A"},
+	{"utf-16le", "A\x00\xEF\xBB\xBF", "A\uBBEF\uFFFD"},
+}
+
+func TestDecodeWithBOMSniff(t *testing.T) {
+	for _, tt := range sniffTests {
+		enc, _ := Lookup(tt.fallback)
+		if got := DecodeWithBOMSniff(enc, []byte(tt.in)); got != tt.want {
+			t.Errorf("DecodeWithBOMSniff(%s, %q) = %q, want %q", tt.fallback, tt.in, got, tt.want)
+		}
+	}
+}

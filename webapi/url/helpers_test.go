@@ -9,6 +9,7 @@ import (
 	"github.com/dop251/goja"
 
 	"github.com/edgerun/edgerun/runtime"
+	"github.com/edgerun/edgerun/webapi/file"
 )
 
 // newIsolate starts an isolate with this package installed.
@@ -16,6 +17,7 @@ func newIsolate(t testing.TB) *runtime.Isolate {
 	t.Helper()
 	iso, err := runtime.New(runtime.Options{Setup: func(iso *runtime.Isolate) error {
 		Install(iso)
+		file.Install(iso) // for URL.createObjectURL
 		return nil
 	}})
 	if err != nil {

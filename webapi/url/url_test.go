@@ -3,6 +3,8 @@ package url
 import (
 	"errors"
 	"testing"
+
+	"github.com/edgerun/edgerun/webapi/file"
 )
 
 var jsTests = []struct {
@@ -36,6 +38,11 @@ var jsTests = []struct {
 	{"brand check", `Object.getOwnPropertyDescriptor(URL.prototype, "href").get.call({})`, "TypeError: Illegal invocation"},
 	{"instances", `const u = new URL("http://a"); return Object.prototype.toString.call(u) + Object.keys(URL.prototype).length`, "[object URL]14"},
 	{"subclass", `class My extends URL { get x() { return this.host } } return new My("http://q/").x`, "q"},
+
+	// Blob URLs (the store is package file's).
+	{"createObjectURL", `const u = URL.createObjectURL(new Blob(["x"])); return /^blob:null\/[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(u) + new URL(u).origin`, "truenull"},
+	{"createObjectURL needs a Blob", `URL.createObjectURL("x")`, "TypeError: Failed to execute 'createObjectURL' on 'URL': Overload resolution failed."},
+	{"revokeObjectURL ignores junk", `URL.revokeObjectURL("nope"); URL.revokeObjectURL("https://a/"); return "ok"`, "ok"},
 
 	// searchParams and href stay in sync both ways.
 	{"searchParams same object", `const u = new URL("http://a/?x=1"); return u.searchParams === u.searchParams`, "true"},
@@ -135,4 +142,25 @@ func TestURLEncoded(t *testing.T) {
 	if got := SerializeURLEncoded([][2]string{{"a b", "c&d"}, {"é", ""}}); got != "a+b=c%26d&%C3%A9=" {
 		t.Errorf("SerializeURLEncoded = %q", got)
 	}
+}
+
+func TestObjectURLStore(t *testing.T) {
+	iso := newIsolate(t)
+	got := run(t, iso, `globalThis.u = URL.createObjectURL(new Blob(["hello"])); return u`, nil)
+	err := iso.Do(func() error {
+		if b, ok := file.ResolveObjectURL(iso, got); !ok || string(b.Bytes()) != "hello" {
+			t.Errorf("blob URL %q does not resolve", got)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	run(t, iso, `URL.revokeObjectURL(u + "#frag")`, nil)
+	_ = iso.Do(func() error {
+		if _, ok := file.ResolveObjectURL(iso, got); ok {
+			t.Error("revoked blob URL still resolves")
+		}
+		return nil
+	})
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/edgerun/edgerun/runtime"
 	"github.com/edgerun/edgerun/runtime/jsclass"
 	"github.com/edgerun/edgerun/runtime/webidl"
+	"github.com/edgerun/edgerun/webapi/file"
 )
 
 // urlObject backs a URL object (https://url.spec.whatwg.org/#url-class):
@@ -69,7 +70,40 @@ func init() {
 	URLClass.Statics = append(URLClass.Statics,
 		jsclass.Static("parse", 1, urlParse),
 		jsclass.Static("canParse", 1, urlCanParse),
+		jsclass.Static("createObjectURL", 1, createObjectURL),
+		jsclass.Static("revokeObjectURL", 1, revokeObjectURL),
 	)
+}
+
+// createObjectURL implements https://w3c.github.io/FileAPI/#dfn-createObjectURL
+// (the blob URL store lives in package file).
+func createObjectURL(iso *runtime.Isolate, call goja.FunctionCall) goja.Value {
+	vm := iso.VM()
+	ctx := webidl.Method("URL", "createObjectURL")
+	ctx.RequireArgs(vm, call, 1)
+	blob, ok := file.BlobOf(iso, call.Argument(0))
+	if !ok {
+		// (Blob or MediaSource); there is no MediaSource here.
+		ctx.TypeError(vm, "Overload resolution failed.")
+	}
+	return vm.ToValue(file.CreateObjectURL(iso, blob))
+}
+
+// revokeObjectURL implements https://w3c.github.io/FileAPI/#dfn-revokeObjectURL.
+// The store is per isolate, so the same-origin check of step 5 always holds.
+func revokeObjectURL(iso *runtime.Isolate, call goja.FunctionCall) goja.Value {
+	vm := iso.VM()
+	ctx := webidl.Method("URL", "revokeObjectURL")
+	ctx.RequireArgs(vm, call, 1)
+	// 1. Let urlRecord be the result of parsing url.
+	rec, err := Parse(ctx.USVString(vm, call.Argument(0)), "")
+	// 2. If urlRecord's scheme is not "blob", return.
+	if err != nil || rec.Scheme() != "blob" {
+		return goja.Undefined()
+	}
+	// 6. Remove an entry from the Blob URL Store for url (serialized without fragment).
+	file.RevokeObjectURL(iso, rec.HrefWithoutFragment())
+	return goja.Undefined()
 }
 
 // apiParse runs the API URL parser
