@@ -21,7 +21,7 @@ var (
 	aesCTR = &aesAlg{name: "AES-CTR", suffix: "CTR", usages: usagesCipher}
 	aesCBC = &aesAlg{name: "AES-CBC", suffix: "CBC", usages: usagesCipher}
 	aesGCM = &aesAlg{name: "AES-GCM", suffix: "GCM", usages: usagesCipher}
-	aesKW  = &aesAlg{name: "AES-KW", suffix: "KW", usages: usagesWrap}
+	aesKW  = &aesKWAlg{&aesAlg{name: "AES-KW", suffix: "KW", usages: usagesWrap}}
 	aesOCB = &aesAlg{name: "AES-OCB", suffix: "OCB", usages: usagesCipher}
 )
 
@@ -233,7 +233,11 @@ func (a *aesAlg) decrypt(p *params, k *Key, ciphertext []byte) ([]byte, error) {
 	return nil, errorf(errNotSupported, "%s does not support decrypt", a.name)
 }
 
-func (a *aesAlg) wrapKey(p *params, k *Key, plaintext []byte) ([]byte, error) {
+// aesKWAlg is AES-KW: the AES key handling plus the wrap and unwrap key
+// operations (the other AES algorithms wrap with encrypt and decrypt).
+type aesKWAlg struct{ *aesAlg }
+
+func (a aesKWAlg) wrapKey(p *params, k *Key, plaintext []byte) ([]byte, error) {
 	// If plaintext is not a multiple of 64 bits in length, then throw an
 	// OperationError.
 	if len(plaintext)%8 != 0 || len(plaintext) < 16 {
@@ -246,7 +250,7 @@ func (a *aesAlg) wrapKey(p *params, k *Key, plaintext []byte) ([]byte, error) {
 	return aesKeyWrap(block, plaintext), nil
 }
 
-func (a *aesAlg) unwrapKey(p *params, k *Key, ciphertext []byte) ([]byte, error) {
+func (a aesKWAlg) unwrapKey(p *params, k *Key, ciphertext []byte) ([]byte, error) {
 	block, err := aes.NewCipher(k.handle.([]byte))
 	if err != nil {
 		return nil, errorf(errOperation, "%s", err)

@@ -34,7 +34,7 @@ func init() {
 			opEncrypt: d, opDecrypt: d, opGenerateKey: dictAesKeyGen, opImportKey: none,
 			opExportKey: none, opGetKeyLength: dictAesDerivedKey})
 	}
-	add("AES-KW", aesKW, map[string]*dictType{
+	add(aesKW.name, aesKW, map[string]*dictType{
 		opWrapKey: none, opUnwrapKey: none, opGenerateKey: dictAesKeyGen, opImportKey: none,
 		opExportKey: none, opGetKeyLength: dictAesDerivedKey})
 
