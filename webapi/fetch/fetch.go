@@ -3,6 +3,7 @@ package fetch
 import (
 	"context"
 	"io"
+	goruntime "runtime"
 
 	"github.com/dop251/goja"
 	weburl "github.com/edgerun/edgerun/webapi/url"
@@ -175,7 +176,7 @@ func (fc *fetchCall) networkDone(res netResponse) {
 			fc.removeAbort()
 		}
 	} else {
-		r.body = newReaderBody(cancelOnClose{resp.Body, fc.cancel}, resp.ContentLength)
+		r.body = newReaderBody(closeWhenUnreachable(cancelOnClose{resp.Body, fc.cancel}), resp.ContentLength)
 	}
 	// 4-5. Create a Response with guard "immutable" and resolve p with it.
 	fc.succeed(r)
@@ -240,4 +241,17 @@ func (c cancelOnClose) Close() error {
 	err := c.ReadCloser.Close()
 	c.cancel()
 	return err
+}
+
+// An unreachableCloser closes its reader once nothing references it any
+// more. Scripts often check response.ok and never read the body; without
+// this the response's connection (and its goroutines) would stay open
+// forever instead of returning to the pool. Whoever holds the wrapper (the
+// body, a stream reading it, the server copying it) keeps it open.
+type unreachableCloser struct{ io.ReadCloser }
+
+func closeWhenUnreachable(rc io.ReadCloser) io.ReadCloser {
+	w := &unreachableCloser{rc}
+	goruntime.AddCleanup(w, func(rc io.ReadCloser) { _ = rc.Close() }, rc)
+	return w
 }

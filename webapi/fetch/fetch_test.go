@@ -6,8 +6,10 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	goruntime "runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/edgerun/edgerun/runtime"
 	"github.com/edgerun/edgerun/webapi/events/eventstest"
@@ -206,4 +208,30 @@ func TestFetchAllowHost(t *testing.T) {
 		{"allowed", `const r = await fetch(LOCAL + "/hello"); return r.status + r.headers.get("x-ua")`, "201custom-agent"},
 		{"redirect to denied host", `try { await fetch(LOCAL + "/redirect?to=" + encodeURIComponent(BASE + "/hello")) } catch (e) { return e.cause.code }`, "ERR_HOST_NOT_ALLOWED"},
 	})
+}
+
+// TestFetchUnreadBodyIsReleased checks that a response whose body no
+// script reads is closed once it is garbage, so its connection ends.
+func TestFetchUnreadBodyIsReleased(t *testing.T) {
+	gone := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		io.WriteString(w, "partial")
+		w.(http.Flusher).Flush()
+		<-r.Context().Done() // the client closed the body
+		close(gone)
+	}))
+	defer srv.Close()
+	iso := newIsolate(t, Options{})
+	setGlobal(t, iso, "BASE", srv.URL)
+	if got := eventstest.Eval(t, iso, `const r = await fetch(BASE); return r.status`); got != "200" {
+		t.Fatalf("got %q", got)
+	}
+	for {
+		goruntime.GC()
+		select {
+		case <-gone:
+			return
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
 }

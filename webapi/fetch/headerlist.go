@@ -84,7 +84,7 @@ func (l *headerList) append(e headerEntry) {
 		}
 	}
 	if cap(*l) == 0 {
-		*l = make(headerList, 0, 8)
+		*l = make(headerList, 0, 4)
 	}
 	*l = append(*l, e)
 }
