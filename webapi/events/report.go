@@ -73,6 +73,9 @@ func ReportException(iso *runtime.Isolate, v goja.Value) {
 	// global, using ErrorEvent, with the cancelable attribute initialized to
 	// true, and additional attributes initialized according to errorInfo.
 	file, line, col := errorLocation(v)
+	if file == "" {
+		file, line, col = callerLocation(iso)
+	}
 	ev := NewErrorEvent(iso, "error", "Uncaught "+safeString(vm, v), file, line, col, v, true)
 	notHandled := Dispatch(iso, global, ev)
 	// 8. If notHandled is true, then report exception to the developer console.
@@ -93,16 +96,19 @@ func safeString(vm *goja.Runtime, v goja.Value) string {
 // frameRE matches the first frame of a goja stack: "at f (file:1:2(3))" or "at file:1:2(3)".
 var frameRE = regexp.MustCompile(`\n\s*at (?:[^\n]*\()?([^\n()]*):(\d+):(\d+)`)
 
-// errorLocation extracts the script position of the first stack frame.
+// errorLocation extracts the script position of the first frame of an
+// Error's stack. Other values are left alone: reading their properties
+// could run getters.
 func errorLocation(v goja.Value) (file string, line, col uint32) {
 	o, ok := v.(*goja.Object)
-	if !ok {
+	if !ok || o.ClassName() != "Error" {
 		return "", 0, 0
 	}
-	st, ok := o.Get("stack").Export().(string)
-	if !ok {
+	stv := o.Get("stack")
+	if stv == nil || !goja.IsString(stv) {
 		return "", 0, 0
 	}
+	st := stv.String()
 	m := frameRE.FindStringSubmatch(st)
 	if m == nil {
 		return "", 0, 0
@@ -138,4 +144,17 @@ func ReportErrorFunction(iso *runtime.Isolate, call goja.FunctionCall) goja.Valu
 	webidl.Method("WorkerGlobalScope", "reportError").RequireArgs(iso.VM(), call, 1)
 	ReportException(iso, call.Argument(0))
 	return goja.Undefined()
+}
+
+// callerLocation is the position of the innermost JS frame running now
+// (where reportError was called, or the listener that threw).
+func callerLocation(iso *runtime.Isolate) (file string, line, col uint32) {
+	for _, f := range iso.VM().CaptureCallStack(0, nil) {
+		if f.SrcName() == "<native>" {
+			continue
+		}
+		p := f.Position()
+		return p.Filename, uint32(p.Line), uint32(p.Column)
+	}
+	return "", 0, 0
 }
