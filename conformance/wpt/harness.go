@@ -138,7 +138,7 @@ func (sc *scope) start(spec runSpec) {
 			return
 		}
 		if asException(err, &ex) {
-			sc.reportException(ex.Value(), ex)
+			sc.reportException(ex.Value())
 		} else {
 			sc.state.finish(HarnessError, err.Error(), nil)
 		}

@@ -1,6 +1,7 @@
 package wpt
 
 import (
+	"io"
 	"log/slog"
 	"net/http"
 
@@ -20,8 +21,7 @@ type Options struct {
 	TimeoutScale float64
 	// Setup installs the Web APIs into each run's isolate, before the
 	// runner makes the global a DedicatedWorkerGlobalScope. Nil means
-	// DefaultSetup. HTTPClient(iso) gives the client that reaches the WPT
-	// origins, for the fetch implementation.
+	// DefaultSetup. EnvOf(iso) gives the run's fetch client, URL and console.
 	Setup func(iso *runtime.Isolate) error
 	// MemoryLimit is the Go heap size (bytes) past which in-flight runs are
 	// interrupted and the culprit reported CRASH. Zero means 90% of
@@ -35,13 +35,24 @@ type Options struct {
 	Logger *slog.Logger
 }
 
-type clientKey struct{}
+// Env is what the runner gives a run's Setup.
+type Env struct {
+	// Client is the client fetch() must use: it reaches the WPT origins
+	// (http://web-platform.test:8000/..., its subdomains, the https ports),
+	// served from Root by the runner, and nothing else.
+	Client *http.Client
+	// Location is the test's URL (the worker's location), the base URL of
+	// relative URLs in fetch() and new Request().
+	Location string
+	// Console receives the run's console output; it goes into the
+	// report (the first 64 KiB).
+	Console io.Writer
+}
 
-// HTTPClient returns the client a run's fetch() must use: it reaches the
-// WPT origins (http://web-platform.test:8000/..., its subdomains and the
-// https ports), served from Root by the runner, and nothing else. It is nil
-// outside a WPT run. Call it from Setup.
-func HTTPClient(iso *runtime.Isolate) *http.Client {
-	c, _ := iso.Value(clientKey{}).(*http.Client)
-	return c
+type envKey struct{}
+
+// EnvOf returns the run's Env; nil outside a WPT run. Call it from Setup.
+func EnvOf(iso *runtime.Isolate) *Env {
+	e, _ := iso.Value(envKey{}).(*Env)
+	return e
 }

@@ -45,6 +45,8 @@ type Result struct {
 	Harness  string    `json:"harness"`
 	Message  string    `json:"message"`
 	Subtests []Subtest `json:"subtests"`
+	// Console is what the run wrote to the console (the first 64 KiB).
+	Console string `json:"console,omitempty"`
 	// Area is the DefaultAreas entry (or top-level directory) of the test.
 	Area string `json:"-"`
 	// retry marks a run interrupted only because another run exhausted

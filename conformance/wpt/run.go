@@ -17,6 +17,7 @@ import (
 	"github.com/dop251/goja"
 
 	"github.com/edgerun/edgerun/runtime"
+	"github.com/edgerun/edgerun/webapi/events"
 )
 
 // Per-run timeouts, as wptrunner's: 10 s, or 60 s for `// META: timeout=long`.
@@ -174,16 +175,16 @@ func (r *runner) runOne(ctx context.Context, spec runSpec) Result {
 		Name: spec.id(),
 		// The wall-clock timeout below comes first; the CPU deadline stops
 		// a busy loop that keeps the isolate from handling it.
-		CPUDeadline: timeout + softTimeoutGrace,
+		CPUDeadline: timeout + 2*softTimeoutGrace,
 		Logger:      r.logger,
 		Setup: func(iso *runtime.Isolate) error {
-			iso.SetValue(clientKey{}, client)
+			iso.SetValue(envKey{}, &Env{Client: client, Location: spec.url(), Console: &st.console})
 			if err := r.setup(iso); err != nil {
 				return err
 			}
 			return sc.install(iso)
 		},
-		OnUnhandledRejection: sc.onUnhandledRejection,
+		OnUnhandledRejection: events.ReportUnhandledRejection,
 	})
 	if err != nil {
 		st.finish(HarnessCrash, "setting up the isolate: "+err.Error(), nil)

@@ -11,13 +11,14 @@ import (
 
 	"github.com/edgerun/edgerun/runtime"
 	"github.com/edgerun/edgerun/runtime/jsclass"
+	"github.com/edgerun/edgerun/webapi/events"
 )
 
 // WorkerGlobalScopeClass and DedicatedWorkerGlobalScopeClass are the
 // interface objects of the worker global object. Their members live on the
 // global object itself, as WebIDL requires for [Global] interfaces.
 var (
-	WorkerGlobalScopeClass          = &jsclass.Class{Name: "WorkerGlobalScope"}
+	WorkerGlobalScopeClass          = &jsclass.Class{Name: "WorkerGlobalScope", Extends: events.EventTargetClass}
 	DedicatedWorkerGlobalScopeClass = &jsclass.Class{Name: "DedicatedWorkerGlobalScope", Extends: WorkerGlobalScopeClass}
 )
 
@@ -26,16 +27,14 @@ var (
 // connects testharness.js to the run's state. Used on the isolate's
 // goroutine only.
 type scope struct {
-	iso    *runtime.Isolate
-	vm     *goja.Runtime
-	tree   *tree
-	loc    *workerLocation
-	state  *runState
-	events *globalEvents
+	iso   *runtime.Isolate
+	vm    *goja.Runtime
+	tree  *tree
+	loc   *workerLocation
+	state *runState
 
 	hooked         bool          // testharness.js loaded and our callbacks added
 	harnessTimeout goja.Callable // testharness's timeout(), for the soft timeout
-	reporting      bool          // HTML's "error reporting mode" of the global
 }
 
 func newScope(t *tree, state *runState, location string) (*scope, error) {
@@ -43,31 +42,42 @@ func newScope(t *tree, state *runState, location string) (*scope, error) {
 	if err != nil {
 		return nil, fmt.Errorf("wpt: test URL %q: %w", location, err)
 	}
-	sc := &scope{tree: t, state: state, loc: &workerLocation{u: u}}
-	sc.events = newGlobalEvents(sc)
-	return sc, nil
+	return &scope{tree: t, state: state, loc: &workerLocation{u: u}}, nil
 }
 
-// install makes iso's global object a DedicatedWorkerGlobalScope. It runs
-// after the Web API setup, so that an EventTarget installed there becomes
-// the parent of WorkerGlobalScope.
+// workerEventHandlers are the event handler attributes of WorkerGlobalScope
+// and DedicatedWorkerGlobalScope that events.MakeGlobalEventTarget does not
+// define (it defines onerror, onunhandledrejection, onrejectionhandled).
+var workerEventHandlers = []string{"languagechange", "offline", "online", "message", "messageerror"}
+
+// install makes iso's global object a DedicatedWorkerGlobalScope: an
+// EventTarget (webapi/events) whose prototype chain is
+// DedicatedWorkerGlobalScope → WorkerGlobalScope → EventTarget. It runs
+// after the Web API setup and replaces what that defined under the same
+// names (self, location...).
 func (sc *scope) install(iso *runtime.Isolate) error {
 	sc.iso, sc.vm = iso, iso.VM()
 	vm := sc.vm
 	global := vm.GlobalObject()
-	wgs := jsclass.Get(iso, WorkerGlobalScopeClass)
-	dwgs := jsclass.Get(iso, DedicatedWorkerGlobalScopeClass)
-	if et, ok := global.Get("EventTarget").(*goja.Object); ok {
-		if p, ok := et.Get("prototype").(*goja.Object); ok {
-			_ = wgs.Proto.SetPrototype(p)
-			_ = wgs.Ctor.SetPrototype(et)
-		}
+	events.MakeGlobalEventTarget(iso)
+	target, ok := events.TargetOf(iso, global)
+	if !ok {
+		return errors.New("wpt: the global object is not an EventTarget")
 	}
-	jsclass.Install(iso, WorkerLocationClass, WorkerGlobalScopeClass, DedicatedWorkerGlobalScopeClass)
+	dwgs := jsclass.Get(iso, DedicatedWorkerGlobalScopeClass)
+	jsclass.Install(iso, events.EventTargetClass, WorkerLocationClass, WorkerGlobalScopeClass, DedicatedWorkerGlobalScopeClass)
 	if err := global.SetPrototype(dwgs.Proto); err != nil {
 		return fmt.Errorf("wpt: global prototype: %w", err)
 	}
-	sc.events.install(vm, wgs.Proto, global)
+	for _, typ := range workerEventHandlers {
+		typ := typ
+		get := sc.fn("get on"+typ, 0, func(goja.FunctionCall) goja.Value { return target.Handler(typ) })
+		set := sc.fn("set on"+typ, 1, func(call goja.FunctionCall) goja.Value {
+			target.SetHandler(iso, typ, call.Argument(0))
+			return goja.Undefined()
+		})
+		_ = global.DefineAccessorProperty("on"+typ, get, set, goja.FLAG_TRUE, goja.FLAG_TRUE)
+	}
 
 	location := jsclass.New(iso, WorkerLocationClass, sc.loc)
 	sc.getter(global, "self", func() goja.Value { return global })
@@ -78,13 +88,9 @@ func (sc *scope) install(iso *runtime.Isolate) error {
 	sc.replaceable(global, "origin", vm.ToValue(sc.loc.origin()))
 	sc.method(global, "importScripts", 0, sc.importScripts)
 	sc.method(global, "postMessage", 1, sc.postMessage)
-	if goja.IsUndefined(global.Get("reportError")) || global.Get("reportError") == nil {
+	if v := global.Get("reportError"); v == nil || goja.IsUndefined(v) {
 		sc.method(global, "reportError", 1, func(call goja.FunctionCall) goja.Value {
-			if len(call.Arguments) < 1 {
-				panic(vm.NewTypeError("Failed to execute 'reportError' on 'WorkerGlobalScope': 1 argument required, but only 0 present."))
-			}
-			sc.reportException(call.Argument(0), nil)
-			return goja.Undefined()
+			return events.ReportErrorFunction(iso, call)
 		})
 	}
 	return nil
@@ -184,7 +190,7 @@ func (sc *scope) fetchScript(u *url.URL) (*goja.Program, string) {
 		case errors.As(err, &ns):
 			sc.state.needsServer(ns.what)
 		case errors.As(err, &se):
-			sc.throw("SyntaxError", se.Error())
+			sc.throw("SyntaxError", syntaxMessage(se))
 		case errors.As(err, new(*compilerPanic)):
 			sc.throw("Error", err.Error())
 		case !errors.Is(err, fs.ErrNotExist):
@@ -226,74 +232,21 @@ func (sc *scope) reportCallbackError(err error) {
 	}
 	var ex *goja.Exception
 	if errors.As(err, &ex) {
-		sc.reportException(ex.Value(), ex)
+		sc.reportException(ex.Value())
 		return
 	}
 	panic(err)
 }
 
-// reportException implements HTML's "report an exception" for the worker
-// global: an ErrorEvent named error is fired at the global (testharness
-// listens for it and turns it into a harness error).
-func (sc *scope) reportException(v goja.Value, ex *goja.Exception) {
-	if sc.reporting {
-		return
-	}
-	sc.reporting = true
-	defer func() { sc.reporting = false }()
-	msg := "Uncaught " + safeString(v)
-	filename, line, col := sc.loc.href(), 0, 0
-	if ex != nil {
-		for _, f := range ex.Stack() {
-			if p := f.Position(); p.Filename != "" {
-				filename, line, col = p.Filename, p.Line, p.Column
-				break
-			}
-		}
-	}
-	ev := sc.newEvent("ErrorEvent", "error", map[string]any{
-		"message": msg, "filename": filename, "lineno": line, "colno": col, "error": v,
-	})
-	sc.events.dispatch(ev, true)
+// reportException is HTML's "report an exception" at the worker global: an
+// ErrorEvent named error is fired at it (testharness listens and turns it
+// into a harness error). Before testharness.js is loaded nobody listens, so
+// the run ends with the exception as a harness error.
+func (sc *scope) reportException(v goja.Value) {
+	events.ReportException(sc.iso, v)
 	if !sc.hooked {
-		sc.state.finish(HarnessError, msg, nil)
+		sc.state.finish(HarnessError, "Uncaught "+safeString(v), nil)
 	}
-}
-
-// onUnhandledRejection fires unhandledrejection at the global (HTML §8.1.5.7).
-func (sc *scope) onUnhandledRejection(_ *runtime.Isolate, p *goja.Promise) {
-	ev := sc.newEvent("PromiseRejectionEvent", "unhandledrejection", map[string]any{
-		"promise": sc.vm.ToValue(p), "reason": p.Result(),
-	})
-	sc.events.dispatch(ev, false)
-}
-
-// newEvent creates a cancelable event with the Web API's constructor when
-// the setup installed it, else a plain object with the same members.
-func (sc *scope) newEvent(ctorName, typ string, init map[string]any) *goja.Object {
-	vm := sc.vm
-	dict := vm.NewObject()
-	for k, v := range init {
-		_ = dict.Set(k, v)
-	}
-	_ = dict.Set("cancelable", true)
-	if ctor, ok := goja.AssertConstructor(vm.Get(ctorName)); ok {
-		if ev, err := ctor(nil, vm.ToValue(typ), dict); err == nil {
-			return ev
-		}
-	}
-	ev := vm.NewObject()
-	_ = ev.Set("type", typ)
-	for k, v := range init {
-		_ = ev.Set(k, v)
-	}
-	_ = ev.Set("cancelable", true)
-	_ = ev.Set("defaultPrevented", false)
-	_ = ev.Set("preventDefault", func(goja.FunctionCall) goja.Value {
-		_ = ev.Set("defaultPrevented", true)
-		return goja.Undefined()
-	})
-	return ev
 }
 
 // safeString converts a thrown value to a string the way a console would,

@@ -1,16 +1,29 @@
 package wpt
 
 import (
+	"errors"
+
 	"github.com/edgerun/edgerun/runtime"
+	"github.com/edgerun/edgerun/webapi/console"
+	"github.com/edgerun/edgerun/webapi/edge"
+	"github.com/edgerun/edgerun/webapi/fetch"
 )
 
 // DefaultSetup installs the Web APIs a run gets when Options.Setup is nil:
-// every package committed under webapi/ so far. It is the one place to swap
-// for the full edge profile (webapi/edge) once that exists; fetch should use
-// HTTPClient(iso).
-//
-// Nothing is committed under webapi/ yet, so runs see goja's built-ins plus
-// the worker global scope the runner installs itself.
+// the full edge profile (webapi/edge, ProfileFull) with eval allowed (as
+// for next dev), fetch() wired to the runner's WPT origins, relative URLs
+// resolved against the test's URL, and the console captured into the
+// report. This is the one place that decides what "edgerun" means for the
+// WPT numbers.
 func DefaultSetup(iso *runtime.Isolate) error {
-	return nil
+	env := EnvOf(iso)
+	if env == nil {
+		return errors.New("wpt: DefaultSetup called outside a WPT run")
+	}
+	return edge.Install(iso, edge.Options{
+		Profile:   edge.ProfileFull,
+		AllowEval: true,
+		Fetch:     fetch.Options{Client: env.Client, BaseURL: env.Location},
+		Console:   console.WriterSink(env.Console, env.Console),
+	})
 }

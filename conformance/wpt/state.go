@@ -17,6 +17,40 @@ type runState struct {
 	subtests []Subtest
 	partial  []Subtest // from result callbacks, for runs that never complete
 	needs    []string  // what the run needed from wptserve
+	console  cappedBuffer
+}
+
+// consoleLimit bounds the console output kept per run.
+const consoleLimit = 64 << 10
+
+// cappedBuffer keeps the first consoleLimit bytes written to it.
+type cappedBuffer struct {
+	mu        sync.Mutex
+	b         []byte
+	truncated bool
+}
+
+func (c *cappedBuffer) Write(p []byte) (int, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	room := consoleLimit - len(c.b)
+	if len(p) > room {
+		c.b = append(c.b, p[:max(room, 0)]...)
+		c.truncated = true
+	} else {
+		c.b = append(c.b, p...)
+	}
+	return len(p), nil
+}
+
+func (c *cappedBuffer) String() string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	s := string(c.b)
+	if c.truncated {
+		s += "\n[console output truncated]\n"
+	}
+	return s
 }
 
 func newRunState() *runState { return &runState{done: make(chan struct{})} }
@@ -61,7 +95,7 @@ func (s *runState) result(spec runSpec) Result {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	r := Result{Test: spec.file.path, Variant: spec.variant, Area: spec.file.area,
-		Harness: s.harness, Message: s.message, Subtests: s.subtests}
+		Harness: s.harness, Message: s.message, Subtests: s.subtests, Console: s.console.String()}
 	if len(s.needs) > 0 {
 		n := len(r.Subtests)
 		r.Harness = HarnessSkip

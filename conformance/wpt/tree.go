@@ -131,7 +131,12 @@ func compile(name, src string) (prg *goja.Program, err error) {
 			err = &compilerPanic{name: name, value: r}
 		}
 	}()
-	return goja.Compile(name, src, false)
+	prg, err = goja.Compile(name, src, false)
+	var se *goja.CompilerSyntaxError
+	if errors.As(err, &se) {
+		return compileLowered(name, src, err)
+	}
+	return prg, err
 }
 
 // compilerPanic is the error for a script goja's compiler panicked on.

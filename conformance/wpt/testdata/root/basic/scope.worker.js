@@ -1,6 +1,7 @@
 importScripts("/resources/testharness.js");
 test(() => assert_true(self instanceof DedicatedWorkerGlobalScope), "global is a DedicatedWorkerGlobalScope");
 test(() => assert_true(self instanceof WorkerGlobalScope), "global is a WorkerGlobalScope");
+test(() => assert_true(self instanceof EventTarget), "global is an EventTarget");
 test(() => assert_equals(GLOBAL_IS_UNDEFINED(), true), "no GLOBAL for .worker.js");
 test(() => assert_equals(location.href, "http://web-platform.test:8000/basic/scope.worker.js"), "location");
 test(() => assert_equals(location.origin, "http://web-platform.test:8000"), "origin");
@@ -15,9 +16,9 @@ test(() => {
   let seen = [];
   const listener = (e) => seen.push(e.type);
   self.addEventListener("custom", listener);
-  self.dispatchEvent({ type: "custom" });
+  self.dispatchEvent(new Event("custom"));
   self.removeEventListener("custom", listener);
-  self.dispatchEvent({ type: "custom" });
+  self.dispatchEvent(new Event("custom"));
   assert_equals(seen.join(), "custom");
 }, "global event listeners");
 done();
