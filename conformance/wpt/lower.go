@@ -44,4 +44,3 @@ func compileLowered(name, src string, syntaxErr error) (*goja.Program, error) {
 func syntaxMessage(err error) string {
 	return strings.TrimPrefix(err.Error(), "SyntaxError: ")
 }
-
