@@ -55,11 +55,12 @@ class StringDecoder {
         keep = utf8Pending(bytes);
         break;
       case 'utf16le': {
+        // Like Node, a trailing high surrogate is held back only when the
+        // input ends on a code-unit boundary.
         keep = bytes.length % 2;
-        const end = bytes.length - keep;
-        if (end >= 2) {
-          const unit = bytes[end - 2] | (bytes[end - 1] << 8);
-          if (unit >= 0xd800 && unit <= 0xdbff) keep += 2;
+        if (keep === 0 && bytes.length >= 2) {
+          const unit = bytes[bytes.length - 2] | (bytes[bytes.length - 1] << 8);
+          if (unit >= 0xd800 && unit <= 0xdbff) keep = 2;
         }
         break;
       }
