@@ -113,7 +113,7 @@ var parseErrorTests = []struct{ body, contentType string }{
 	{"whatever", "text/plain"},
 	{"whatever", "multipart/form-data"},
 	{"--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nv\r\n", "multipart/form-data; boundary=x"}, // no closing delimiter
-	{"--x\r\nContent-Type: text/plain\r\n\r\nv\r\n--x--\r\n", "multipart/form-data; boundary=x"},      // no Content-Disposition
+	{"--x\r\nContent-Type: text/plain\r\n\r\nv\r\n--x--\r\n", "multipart/form-data; boundary=x"},          // no Content-Disposition
 }
 
 func TestParseMultipartErrors(t *testing.T) {
