@@ -4,12 +4,14 @@ import (
 	"context"
 	"io"
 	goruntime "runtime"
+	"strconv"
 
 	"github.com/dop251/goja"
 	weburl "github.com/edgerun/edgerun/webapi/url"
 
 	"github.com/edgerun/edgerun/runtime"
 	"github.com/edgerun/edgerun/runtime/jsclass"
+	"github.com/edgerun/edgerun/webapi/file"
 )
 
 // fetchFunction builds the fetch global.
@@ -83,7 +85,7 @@ func doFetch(iso *runtime.Isolate, call goja.FunctionCall) goja.Value {
 	case "http", "https":
 		fc.startNetwork(parsed)
 	case "blob":
-		fc.failMsg("blob: URLs are not supported")
+		fc.fetchBlob(parsed)
 	default:
 		fc.failMsg("unknown scheme")
 	}
@@ -254,4 +256,74 @@ func closeWhenUnreachable(rc io.ReadCloser) io.ReadCloser {
 	w := &unreachableCloser{rc}
 	goruntime.AddCleanup(w, func(rc io.ReadCloser) { _ = rc.Close() }, rc)
 	return w
+}
+
+// fetchBlob is scheme fetch for blob: URLs
+// (https://fetch.spec.whatwg.org/#scheme-fetch, "blob").
+func (fc *fetchCall) fetchBlob(u *weburl.URL) {
+	req := fc.req
+	// 1. Let blobURLEntry be request's current URL's blob URL entry.
+	blob, ok := file.ResolveObjectURL(fc.iso, u.HrefWithoutFragment())
+	// 2. If request's method is not `GET` or blobURLEntry is null, then return a network error.
+	if req.method != "GET" || !ok {
+		fc.failMsg("blob: URL not found or method is not GET")
+		return
+	}
+	data := blob.Bytes()
+	// 7-9. Let fullLength be blob's size; serializedFullLength; type be blob's type.
+	fullLength := int64(len(data))
+	typ := blob.Type()
+	r := newResponseValue(fc.iso, GuardImmutable)
+	r.typ, r.url = "basic", u.HrefWithoutFragment()
+	rangeHeader, hasRange := req.headers.header().get("range")
+	// 10. If request's header list does not contain `Range`:
+	if !hasRange {
+		// Set response's status message to `OK`, body to the blob's bytes and
+		// header list to « (`Content-Length`, fullLength), (`Content-Type`, type) ».
+		r.statusText = "OK"
+		r.headers.list = headerList{
+			{name: "Content-Length", lower: "content-length", value: strconv.FormatInt(fullLength, 10)},
+			{name: "Content-Type", lower: "content-type", value: typ},
+		}
+		r.body = newBytesBody(data, true)
+		fc.succeed(r)
+		return
+	}
+	// 11. Otherwise: parse the single range header value, allowing whitespace.
+	start, end, ok := parseSingleRange(rangeHeader, true)
+	if !ok {
+		fc.failMsg("invalid Range header")
+		return
+	}
+	if start < 0 {
+		// If rangeStart is null: rangeStart = fullLength − rangeEnd; rangeEnd = rangeStart + rangeEnd − 1.
+		start = fullLength - end
+		end = start + end - 1
+		if start < 0 {
+			start = 0
+		}
+	} else {
+		// If rangeStart is greater than or equal to fullLength, then return a network error.
+		if start >= fullLength {
+			fc.failMsg("Range is not satisfiable")
+			return
+		}
+		// If rangeEnd is null or ≥ fullLength, then set rangeEnd to fullLength − 1.
+		if end < 0 || end >= fullLength {
+			end = fullLength - 1
+		}
+	}
+	// Let slicedBlob be the result of slicing blob from rangeStart to rangeEnd + 1.
+	sliced := []byte{}
+	if start <= end {
+		sliced = data[start : end+1]
+	}
+	r.status, r.statusText = 206, "Partial Content"
+	r.headers.list = headerList{
+		{name: "Content-Length", lower: "content-length", value: strconv.Itoa(len(sliced))},
+		{name: "Content-Type", lower: "content-type", value: typ},
+		{name: "Content-Range", lower: "content-range", value: "bytes " + strconv.FormatInt(start, 10) + "-" + strconv.FormatInt(end, 10) + "/" + strconv.FormatInt(fullLength, 10)},
+	}
+	r.body = newBytesBody(sliced, true)
+	fc.succeed(r)
 }

@@ -5,14 +5,14 @@ import (
 
 	"github.com/edgerun/edgerun/runtime"
 	"github.com/edgerun/edgerun/runtime/jsclass"
+	"github.com/edgerun/edgerun/webapi/file"
 	weburl "github.com/edgerun/edgerun/webapi/url"
 )
 
 // The bridges to webapi/file (Blob), webapi/formdata (FormData) and
-// webapi/url (URLSearchParams). Until webapi/file and webapi/formdata land,
-// Blob and FormData bodies are refused with a TypeError that says so
-// (recognised by their Symbol.toStringTag, since the classes do not exist
-// yet).
+// webapi/url (URLSearchParams). Until webapi/formdata lands, FormData bodies
+// are refused with a TypeError that says so (recognised by their
+// Symbol.toStringTag, since the class does not exist yet).
 
 func toStringTag(v goja.Value) string {
 	obj, ok := v.(*goja.Object)
@@ -30,13 +30,14 @@ func notYetSupported(iso *runtime.Isolate, what string) {
 	jsclass.Throw(iso.VM(), "TypeError", what+" is not supported yet by edgerun's fetch")
 }
 
-// blobBody returns a Blob's bytes (not to be modified) and type.
+// blobBody returns a Blob's bytes (shared with the blob: not to be
+// modified) and type.
 func blobBody(iso *runtime.Isolate, v goja.Value) (data []byte, typ string, ok bool) {
-	switch toStringTag(v) {
-	case "Blob", "File":
-		notYetSupported(iso, "A Blob body")
+	b, ok := file.BlobOf(iso, v)
+	if !ok {
+		return nil, "", false
 	}
-	return nil, "", false
+	return b.Bytes(), b.Type(), true
 }
 
 // formDataBody serialises a FormData as multipart/form-data.
@@ -56,10 +57,9 @@ func urlSearchParamsBody(iso *runtime.Isolate, v goja.Value) (data []byte, ok bo
 	return []byte(p.String()), true
 }
 
-// newBlob creates a Blob for body.blob().
+// newBlob creates a Blob for body.blob(); it takes ownership of data.
 func newBlob(iso *runtime.Isolate, data []byte, typ string) goja.Value {
-	notYetSupported(iso, "Body.blob()")
-	return nil
+	return file.NewBlob(iso, data, typ)
 }
 
 // parseFormData parses a body for body.formData(); mimeType is non-nil.

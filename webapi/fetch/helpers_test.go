@@ -6,6 +6,7 @@ import (
 	"github.com/edgerun/edgerun/runtime"
 	"github.com/edgerun/edgerun/webapi/events"
 	"github.com/edgerun/edgerun/webapi/events/eventstest"
+	"github.com/edgerun/edgerun/webapi/file"
 	"github.com/edgerun/edgerun/webapi/streams"
 	weburl "github.com/edgerun/edgerun/webapi/url"
 )
@@ -16,6 +17,7 @@ func newIsolate(t testing.TB, opts Options) *runtime.Isolate {
 		events.Install(iso)
 		streams.Install(iso)
 		weburl.Install(iso)
+		file.Install(iso)
 		Install(iso, opts)
 	})
 }
