@@ -48,20 +48,21 @@ func goCompatible(n node) bool {
 		return goCompatible(n.body)
 	case *repeat:
 		return n.min <= goRepeatLimit && n.max <= goRepeatLimit && goCompatible(n.body)
-	case *lookaround, *backref:
+	case *lookaround, *backref, *guardedRepeat:
 		return false
 	}
 	return true
 }
 
 type emitter struct {
-	d    dialect
-	fold bool // the i flag: class strings hold orbit-minimal code points
-	b    strings.Builder
+	d     dialect
+	fold  bool  // the i flag: class strings hold orbit-minimal code points
+	outOf []int // emitted group number of each original group
+	b     strings.Builder
 }
 
-func emit(n node, d dialect, fold bool) string {
-	e := &emitter{d: d, fold: fold}
+func emit(n node, d dialect, fold bool, outOf []int) string {
+	e := &emitter{d: d, fold: fold, outOf: outOf}
 	e.node(n)
 	return e.b.String()
 }
@@ -112,28 +113,37 @@ func (e *emitter) node(n node) {
 		e.b.WriteByte(')')
 	case *backref:
 		e.backref(n.indexes)
+	case *guardedRepeat:
+		e.b.WriteString(`(?:(?=([\s\S]*))`)
+		e.node(n.body)
+		e.b.WriteString(`(?!\` + strconv.Itoa(n.num) + `(?![\s\S])))`)
+		e.quantifier(n.repeat)
 	case *repeat:
 		e.b.WriteString("(?:")
 		e.node(n.body)
 		e.b.WriteByte(')')
-		switch {
-		case n.min == 0 && n.max < 0:
-			e.b.WriteByte('*')
-		case n.min == 1 && n.max < 0:
-			e.b.WriteByte('+')
-		case n.min == 0 && n.max == 1:
-			e.b.WriteByte('?')
-		case n.max < 0:
-			e.b.WriteString("{" + strconv.Itoa(n.min) + ",}")
-		case n.max == n.min:
-			e.b.WriteString("{" + strconv.Itoa(n.min) + "}")
-		default:
-			e.b.WriteString("{" + strconv.Itoa(n.min) + "," + strconv.Itoa(n.max) + "}")
-		}
-		if !n.greedy {
-			e.b.WriteByte('?')
-		}
+		e.quantifier(n)
 	case nil:
+	}
+}
+
+func (e *emitter) quantifier(n *repeat) {
+	switch {
+	case n.min == 0 && n.max < 0:
+		e.b.WriteByte('*')
+	case n.min == 1 && n.max < 0:
+		e.b.WriteByte('+')
+	case n.min == 0 && n.max == 1:
+		e.b.WriteByte('?')
+	case n.max < 0:
+		e.b.WriteString("{" + strconv.Itoa(n.min) + ",}")
+	case n.max == n.min:
+		e.b.WriteString("{" + strconv.Itoa(n.min) + "}")
+	default:
+		e.b.WriteString("{" + strconv.Itoa(n.min) + "," + strconv.Itoa(n.max) + "}")
+	}
+	if !n.greedy {
+		e.b.WriteByte('?')
 	}
 }
 
@@ -164,10 +174,10 @@ func (e *emitter) assertion(k assertKind) {
 func (e *emitter) backref(indexes []int) {
 	e.b.WriteString("(?:")
 	for _, i := range indexes[:len(indexes)-1] {
-		n := strconv.Itoa(i)
+		n := strconv.Itoa(e.outOf[i])
 		e.b.WriteString("(?(" + n + `)\` + n + "|")
 	}
-	e.b.WriteString(`\` + strconv.Itoa(indexes[len(indexes)-1]))
+	e.b.WriteString(`\` + strconv.Itoa(e.outOf[indexes[len(indexes)-1]]))
 	for range indexes[:len(indexes)-1] {
 		e.b.WriteByte(')')
 	}

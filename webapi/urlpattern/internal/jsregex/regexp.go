@@ -41,6 +41,7 @@ type Regexp struct {
 	ncap   int
 	goRE   *regexp.Regexp
 	netRE  *regexp2.Regexp
+	outOf  []int // regexp2 group number of each group (guards shift them)
 }
 
 // Compile parses source as the body of a /source/v (or /source/vi) literal.
@@ -51,8 +52,10 @@ func Compile(source string, ignoreCase bool) (*Regexp, error) {
 		return nil, err
 	}
 	re := &Regexp{source: source, ncap: ncap}
+	tree, _ = fixEmptyChecks(tree)
+	re.outOf = renumber(tree, ncap)
 	if goCompatible(tree) {
-		re.goRE, err = regexp.Compile(emit(tree, dialectGo, ignoreCase))
+		re.goRE, err = regexp.Compile(emit(tree, dialectGo, ignoreCase, re.outOf))
 		if err == nil {
 			return re, nil
 		}
@@ -64,7 +67,7 @@ func Compile(source string, ignoreCase bool) (*Regexp, error) {
 		// compare case-insensitively at match time.
 		opts |= regexp2.IgnoreCase
 	}
-	net, err := regexp2.Compile(emit(tree, dialectNet, ignoreCase), opts)
+	net, err := regexp2.Compile(emit(tree, dialectNet, ignoreCase, re.outOf), opts)
 	if err != nil {
 		return nil, syntaxErr(err.Error())
 	}
@@ -117,7 +120,7 @@ func (re *Regexp) FindStringSubmatchIndex(s string) ([]int, error) {
 	}
 	out := make([]int, 2*(re.ncap+1))
 	for i := 0; i <= re.ncap; i++ {
-		g := m.GroupByNumber(i)
+		g := m.GroupByNumber(re.outOf[i])
 		if g == nil || len(g.Captures) == 0 {
 			out[2*i], out[2*i+1] = -1, -1
 			continue
@@ -150,6 +153,8 @@ func hasBackref(n node) bool {
 		return hasBackref(n.body)
 	case *lookaround:
 		return hasBackref(n.body)
+	case *guardedRepeat:
+		return true // the guard is a backreference
 	}
 	return false
 }

@@ -64,6 +64,15 @@ var matchTests = []struct {
 	{`^\x41\cJ\0$`, false, "A\n\x00", []string{"A\n\x00"}, "go"},
 	{`^[\-\&]+$`, false, "-&", []string{"-&"}, "go"},
 	{`^[]$`, false, "a", nil, "go"},
+	// Optional iterations that match nothing are rejected.
+	{`^(.*)(.*)?$`, false, "foobar", []string{"foobar", "foobar", undef}, "go"},
+	{`^(a*)?$`, false, "", []string{"", undef}, "go"},
+	{`^(a*)*$`, false, "aa", []string{"aa", "aa"}, "go"},
+	{`^(a*?)?b$`, false, "ab", []string{"ab", "a"}, "go"},
+	{`^(?:(a)|b?)*$`, false, "ab", []string{"ab", "a"}, "go"},
+	{`^(?:(a?)(b?))*$`, false, "ab", []string{"ab", "a", "b"}, "regexp2"},
+	{`^(?:(a?)(b?))*$`, false, "", []string{"", undef, undef}, "regexp2"},
+	{`^(?:(a?)(b?))*(c)$`, false, "abc", []string{"abc", "a", "b", "c"}, "regexp2"},
 	{`^[^]$`, false, "a", []string{"a"}, "go"},
 }
 
