@@ -13,6 +13,13 @@ var Classes = []*jsclass.Class{
 	ReadableStreamDefaultControllerClass,
 	ReadableByteStreamControllerClass,
 	ReadableStreamBYOBRequestClass,
+	WritableStreamClass,
+	WritableStreamDefaultWriterClass,
+	WritableStreamDefaultControllerClass,
+	TransformStreamClass,
+	TransformStreamDefaultControllerClass,
+	ByteLengthQueuingStrategyClass,
+	CountQueuingStrategyClass,
 }
 
 // Install exposes the Streams Standard's globals in iso, lazily. It also

@@ -31,6 +31,7 @@ type realm struct {
 	noop         goja.Value
 
 	endOfIteration goja.Value // private sentinel for "end of iteration"
+	closeSentinel  goja.Value // WritableStream's close sentinel
 
 	asyncIterator      *goja.Symbol
 	asyncIteratorProto *goja.Object
@@ -91,6 +92,7 @@ func newRealm(iso *runtime.Isolate) *realm {
 	r.dvByteOffset = getterOf(vm, dvProto, "byteOffset")
 	r.dvByteLength = getterOf(vm, dvProto, "byteLength")
 	r.endOfIteration = vm.CreateObject(nil) // null prototype: resolving with it never looks up a "then"
+	r.closeSentinel = vm.CreateObject(nil)
 	r.noop = vm.ToValue(func(goja.FunctionCall) goja.Value { return goja.Undefined() })
 	r.asyncIterator = asyncIteratorSymbol(vm)
 	r.asyncIteratorProto = newAsyncIteratorPrototype(r)
