@@ -16,6 +16,7 @@ var blobTests = []jsTest{
 	{"blob: URL", `const u = URL.createObjectURL(new Blob(["Blob's data"], {type: "text/plain"})); const r = await fetch(u);
 		return [r.status, r.statusText, r.type, r.headers.get("content-type"), r.headers.get("content-length"), await r.text()].join("|")`,
 		"200|OK|basic|text/plain|11|Blob's data"},
+	{"blob: URL invalid type", `const r = await fetch(URL.createObjectURL(new Blob([], {type: "invalid"}))); return JSON.stringify(r.headers.get("content-type"))`, `""`},
 	{"blob: URL POST", `const u = URL.createObjectURL(new Blob(["x"])); try { await fetch(u, {method: "POST"}) } catch (e) { return e.name }`, "TypeError"},
 	{"blob: URL revoked", `const u = URL.createObjectURL(new Blob(["x"])); URL.revokeObjectURL(u); try { await fetch(u) } catch (e) { return e.name }`, "TypeError"},
 	{"blob: URL range", `const u = URL.createObjectURL(new Blob(["0123456789"], {type: "t/p"})); const r = await fetch(u, {headers: {Range: "bytes=2-4"}});

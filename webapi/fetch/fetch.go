@@ -273,6 +273,11 @@ func (fc *fetchCall) fetchBlob(u *weburl.URL) {
 	// 7-9. Let fullLength be blob's size; serializedFullLength; type be blob's type.
 	fullLength := int64(len(data))
 	typ := blob.Type()
+	// A type that is not a MIME type is served as "" (as browsers do, and
+	// WPT's scheme-blob.sub.any.js expects; the standard passes it through).
+	if _, ok := ParseMIMEType(typ); !ok {
+		typ = ""
+	}
 	r := newResponseValue(fc.iso, GuardImmutable)
 	r.typ, r.url = "basic", u.HrefWithoutFragment()
 	rangeHeader, hasRange := req.headers.header().get("range")

@@ -11,8 +11,9 @@ import (
 
 // RequestClass is the JS Request interface.
 var RequestClass = &jsclass.Class{
-	Name:   "Request",
-	Length: 1,
+	Name:    "Request",
+	Dynamic: true, // one per request: see jsclass.Class.Dynamic
+	Length:  1,
 	Construct: func(iso *runtime.Isolate, call goja.ConstructorCall) any {
 		ctx := ctxRequest
 		ctx.RequireConstructArgs(iso.VM(), call, 1)

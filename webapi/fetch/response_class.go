@@ -12,8 +12,9 @@ import (
 
 // ResponseClass is the JS Response interface.
 var ResponseClass = &jsclass.Class{
-	Name:   "Response",
-	Length: 0,
+	Name:    "Response",
+	Dynamic: true, // one per request: see jsclass.Class.Dynamic
+	Length:  0,
 	Construct: func(iso *runtime.Isolate, call goja.ConstructorCall) any {
 		ctx := ctxResponse
 		bodyV, initV := call.Argument(0), call.Argument(1)
