@@ -36,6 +36,15 @@ type Class struct {
 	Init func(iso *runtime.Isolate, b *Built)
 	// TagName overrides the Symbol.toStringTag value (e.g. "Headers Iterator").
 	TagName string
+	// Dynamic makes direct instances (created by the host, or by `new X()`
+	// for this class itself) goja DynamicObject shells: about ten times
+	// cheaper to create than an ordinary object with an internal slot, which
+	// matters for classes made on every request (Request, Response). Such an
+	// instance can hold string-keyed data properties only — no symbol-keyed
+	// or accessor own properties, no freezing — so classes whose instances
+	// need those (Event's unforgeable isTrusted, DOMException's stack) leave
+	// it false. Subclass instances are always ordinary objects.
+	Dynamic bool
 }
 
 // Built is a class materialised in one isolate.
@@ -75,6 +84,9 @@ func Install(iso *runtime.Isolate, classes ...*Class) {
 // constructor runs).
 func New(iso *runtime.Isolate, c *Class, v any) *goja.Object {
 	b := Get(iso, c)
+	if c.Dynamic {
+		return newInstance(iso.VM(), b.Proto, v)
+	}
 	obj := iso.VM().NewObject()
 	_ = obj.SetPrototype(b.Proto)
 	Brand(iso, obj, v)
@@ -103,19 +115,29 @@ func build(iso *runtime.Isolate, c *Class) *Built {
 		parent = Get(iso, c.Extends)
 	}
 	name := c.Name
+	var proto *goja.Object
 	impl := func(call goja.FunctionCall) goja.Value {
 		this, ok := call.This.(*goja.Object)
 		if !ok {
-			Throw(vm, "TypeError", "Illegal constructor")
+			// `new X()` for the class itself: the instance is a dynamic
+			// object, which the wrapper returns in place of `this`.
+			// Construct may keep `this`, so the object must exist before
+			// the Go value does: a box receives the value afterwards.
+			b := &box{}
+			obj := vm.NewDynamicObject(b)
+			_ = obj.SetPrototype(proto)
+			b.v = c.Construct(iso, goja.ConstructorCall{This: obj, Arguments: call.Arguments})
+			return obj
 		}
+		// A subclass instance: an ordinary object with an internal slot.
 		v := c.Construct(iso, goja.ConstructorCall{This: this, Arguments: call.Arguments})
 		Brand(iso, this, v)
 		return goja.Undefined()
 	}
-	ctor := constructorFor(iso, name, c.Construct != nil, impl)
+	ctor := constructorFor(iso, name, c.Construct != nil, c.Dynamic, impl)
 	setNameLength(vm, ctor, name, c.Length)
 
-	proto := vm.NewObject()
+	proto = vm.NewObject()
 	if parent != nil {
 		_ = proto.SetPrototype(parent.Proto)
 		_ = ctor.SetPrototype(parent.Ctor)
@@ -187,9 +209,9 @@ var ctorPrograms sync.Map // name → *goja.Program
 
 var identifierRE = regexp.MustCompile(`^[A-Za-z_$][A-Za-z0-9_$]*$`)
 
-func constructorFor(iso *runtime.Isolate, name string, constructible bool, impl func(goja.FunctionCall) goja.Value) *goja.Object {
+func constructorFor(iso *runtime.Isolate, name string, constructible, dynamic bool, impl func(goja.FunctionCall) goja.Value) *goja.Object {
 	vm := iso.VM()
-	key := fmt.Sprintf("%s/%v", name, constructible)
+	key := fmt.Sprintf("%s/%v/%v", name, constructible, dynamic)
 	prg, ok := ctorPrograms.Load(key)
 	if !ok {
 		fnName := name
@@ -197,10 +219,13 @@ func constructorFor(iso *runtime.Isolate, name string, constructible bool, impl 
 			fnName = ""
 		}
 		body := `if (new.target === undefined) throw new TypeError(newMsg); impl.apply(this, arguments);`
+		if dynamic {
+			body = `if (new.target === undefined) throw new TypeError(newMsg); if (new.target === C) return impl.apply(undefined, arguments); impl.apply(this, arguments);`
+		}
 		if !constructible {
 			body = `throw new TypeError("Illegal constructor");`
 		}
-		src := fmt.Sprintf("(function (impl, newMsg) { return function %s() { %s }; })", fnName, body)
+		src := fmt.Sprintf("(function (impl, newMsg) { const C = function %s() { %s }; return C; })", fnName, body)
 		p, err := goja.Compile("jsclass:"+name, src, true)
 		if err != nil {
 			panic(err)

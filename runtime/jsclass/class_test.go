@@ -17,8 +17,9 @@ type counter struct {
 }
 
 var counterClass = &jsclass.Class{
-	Name:   "Counter",
-	Length: 1,
+	Name:    "Counter",
+	Dynamic: true,
+	Length:  1,
 	Construct: func(iso *runtime.Isolate, call goja.ConstructorCall) any {
 		return &counter{n: int(call.Argument(0).ToInteger()), pairs: [][2]string{{"a", "1"}, {"b", "2"}}}
 	},
@@ -119,4 +120,59 @@ func lastExprReturn(src string) string {
 		}
 	}
 	return src[:last+1] + " return " + src[last+1:]
+}
+
+var instanceTests = []struct{ name, src, want string }{
+	{"expando string props", `const c = new Counter(1); c.note = "x"; c.note + Object.keys(c).join()`, "xnote"},
+	{"delete expando", `const c = new Counter(1); c.a = 1; delete c.a; "a" in c`, "false"},
+	{"JSON of instance", `const c = new Counter(1); c.z = 2; JSON.stringify(c)`, `{"z":2}`},
+	{"instanceof and tag", `const c = new Counter(1); (c instanceof Counter) + Object.prototype.toString.call(c)`, "true[object Counter]"},
+	{"accessor on prototype still works", `const c = new Counter(1); c.value = 5; c.value`, "5"},
+}
+
+func TestDirectInstances(t *testing.T) {
+	iso, err := runtime.New(runtime.Options{Setup: func(iso *runtime.Isolate) error {
+		jsclass.Install(iso, counterClass, subClass)
+		return nil
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer iso.Close()
+	for _, tt := range instanceTests {
+		var got string
+		err := iso.Do(func() error {
+			v, err := iso.VM().RunString("(() => { " + lastExprReturn(tt.src) + " })()")
+			if err != nil {
+				return err
+			}
+			got = v.String()
+			return nil
+		})
+		if err != nil {
+			t.Errorf("%s: %v", tt.name, err)
+			continue
+		}
+		if got != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+func BenchmarkConstruct(b *testing.B) {
+	iso, _ := runtime.New(runtime.Options{Setup: func(iso *runtime.Isolate) error {
+		jsclass.Install(iso, counterClass)
+		return nil
+	}})
+	defer iso.Close()
+	_ = iso.Do(func() error {
+		fn, _ := iso.VM().RunString(`(function () { return new Counter(1).inc() })`)
+		call, _ := goja.AssertFunction(fn)
+		b.ReportAllocs()
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			_, _ = call(goja.Undefined())
+		}
+		return nil
+	})
 }

@@ -20,8 +20,9 @@ type fetchEvent struct {
 }
 
 var fetchEventClass = &jsclass.Class{
-	Name:   "NextFetchEvent",
-	Length: 1,
+	Name:    "NextFetchEvent",
+	Dynamic: true,
+	Length:  1,
 	Construct: func(iso *runtime.Isolate, call goja.ConstructorCall) any {
 		params := webidl.Construct("NextFetchEvent").Dictionary(iso.VM(), call.Argument(0), "NextFetchEventParams")
 		e := &fetchEvent{}
