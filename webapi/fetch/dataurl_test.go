@@ -2,7 +2,10 @@ package fetch
 
 import (
 	"bytes"
+	"os"
 	"testing"
+
+	"github.com/edgerun/edgerun/webapi/events/eventstest"
 )
 
 func TestDataURLProcessorWPT(t *testing.T) {
@@ -98,6 +101,42 @@ func TestParseMIMETypeWPT(t *testing.T) {
 				}
 				t.Errorf("%q: got %q, want %q", in, got, want)
 			}
+		}
+	}
+}
+
+// TestFetchDataURLsWPT runs fetch/data-urls/resources/*.json through fetch()
+// as WPT's processing.any.js and base64.any.js do.
+func TestFetchDataURLsWPT(t *testing.T) {
+	dataURLs := wptData(t, "fetch/data-urls/resources/data-urls.json")
+	base64 := wptData(t, "fetch/data-urls/resources/base64.json")
+	iso := newIsolate(t, Options{})
+	for _, f := range []struct{ path, prefix string }{{dataURLs, ""}, {base64, "data:;base64,"}} {
+		raw, err := os.ReadFile(f.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		setGlobal(t, iso, "TESTS", string(raw))
+		setGlobal(t, iso, "PREFIX", f.prefix)
+		got := eventstest.Eval(t, iso, `
+			const failures = [];
+			for (const [input, a, b] of JSON.parse(TESTS)) {
+				const url = PREFIX + input;
+				const mime = PREFIX ? (a === null ? null : "text/plain;charset=US-ASCII") : a;
+				const body = PREFIX ? a : b;
+				try {
+					const r = await fetch(url);
+					const bytes = Array.from(new Uint8Array(await r.arrayBuffer()));
+					if (mime === null) failures.push(url + ": resolved");
+					else if (r.headers.get("content-type") !== mime || bytes.join() !== body.join())
+						failures.push(url + ": " + r.headers.get("content-type") + " " + bytes.join());
+				} catch (e) {
+					if (mime !== null || !(e instanceof TypeError)) failures.push(url + ": " + e);
+				}
+			}
+			return failures.join("\n")`)
+		if got != "" {
+			t.Errorf("%s:\n%s", f.path, got)
 		}
 	}
 }
