@@ -98,27 +98,62 @@ var BlobClass = &jsclass.Class{
 			// The stream owns its chunk, which JS may modify: give it a copy.
 			return streams.NewReadableFromBytes(iso, append([]byte(nil), b.data...))
 		}),
-		jsclass.Method("text", 0, func(b *Blob, iso *runtime.Isolate, _ goja.FunctionCall) goja.Value {
-			// Read all bytes, then UTF-8 decode them.
-			return resolved(iso, iso.VM().ToValue(encoding.UTF8Decode(b.data)))
-		}),
-		jsclass.Method("arrayBuffer", 0, func(b *Blob, iso *runtime.Isolate, _ goja.FunctionCall) goja.Value {
-			// A new ArrayBuffer whose contents are the bytes (a copy: the
-			// blob's bytes are immutable and shared).
-			return resolved(iso, webidl.ArrayBuffer(iso.VM(), append([]byte(nil), b.data...)))
-		}),
-		jsclass.Method("bytes", 0, func(b *Blob, iso *runtime.Isolate, _ goja.FunctionCall) goja.Value {
-			return resolved(iso, webidl.Uint8Array(iso.VM(), append([]byte(nil), b.data...)))
-		}),
+		// text, arrayBuffer and bytes are redefined by promiseMethods (Init);
+		// these entries fix their place in the prototype's property order.
+		jsclass.Method("text", 0, (*Blob).jsText),
+		jsclass.Method("arrayBuffer", 0, (*Blob).jsArrayBuffer),
+		jsclass.Method("bytes", 0, (*Blob).jsBytes),
 	},
 }
 
 func init() {
-	// Added here rather than in the literal: slice creates Blob objects,
-	// which refers back to BlobClass. The position keeps the IDL order.
+	// Added here rather than in the literal: slice creates Blob objects and
+	// the promise methods brand-check, both of which refer back to BlobClass.
+	// The position keeps the IDL order.
 	m := append([]jsclass.Member(nil), BlobClass.Members[:2]...)
 	m = append(m, jsclass.Method("slice", 0, (*Blob).jsSlice))
 	BlobClass.Members = append(m, BlobClass.Members[2:]...)
+	BlobClass.Init = promiseMethods
+}
+
+// promiseMethods redefines text(), arrayBuffer() and bytes() so that a
+// failed brand check rejects the returned promise instead of throwing, as
+// WebIDL requires of operations that return a promise.
+func promiseMethods(iso *runtime.Isolate, b *jsclass.Built) {
+	vm := iso.VM()
+	for _, m := range []struct {
+		name string
+		read func(*Blob, *runtime.Isolate, goja.FunctionCall) goja.Value
+	}{{"text", (*Blob).jsText}, {"arrayBuffer", (*Blob).jsArrayBuffer}, {"bytes", (*Blob).jsBytes}} {
+		read := m.read
+		fn := jsclass.Function(vm, m.name, 0, func(call goja.FunctionCall) goja.Value {
+			blob, ok := BlobOf(iso, call.This)
+			if !ok {
+				p, _, reject := vm.NewPromise()
+				_ = reject(vm.NewTypeError("Illegal invocation"))
+				return vm.ToValue(p)
+			}
+			return read(blob, iso, call)
+		})
+		// (writable, configurable, enumerable), as for every WebIDL operation.
+		_ = b.Proto.DefineDataProperty(m.name, fn, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE)
+	}
+}
+
+// jsText reads all bytes and UTF-8 decodes them.
+func (b *Blob) jsText(iso *runtime.Isolate, _ goja.FunctionCall) goja.Value {
+	return resolved(iso, iso.VM().ToValue(encoding.UTF8Decode(b.data)))
+}
+
+// jsArrayBuffer resolves with a new ArrayBuffer of the bytes (a copy: the
+// blob's bytes are immutable and shared).
+func (b *Blob) jsArrayBuffer(iso *runtime.Isolate, _ goja.FunctionCall) goja.Value {
+	return resolved(iso, webidl.ArrayBuffer(iso.VM(), append([]byte(nil), b.data...)))
+}
+
+// jsBytes resolves with a new Uint8Array of the bytes.
+func (b *Blob) jsBytes(iso *runtime.Isolate, _ goja.FunctionCall) goja.Value {
+	return resolved(iso, webidl.Uint8Array(iso.VM(), append([]byte(nil), b.data...)))
 }
 
 // resolved returns a promise already fulfilled with v.

@@ -78,3 +78,26 @@ func TestMIMECharset(t *testing.T) {
 		}
 	}
 }
+
+func TestWorkerOnly(t *testing.T) {
+	iso := newIsolate(t)
+	if got := run(t, iso, `return typeof FileReaderSync + typeof FileList`, nil); got != "undefinedfunction" {
+		t.Fatalf("Install exposes %s", got)
+	}
+	_ = iso.Do(func() error { InstallWorker(iso); return nil })
+	tests := []struct{ src, want string }{
+		{`return new FileReaderSync().readAsText(new Blob(["h\u00e9"]))`, "hé"},
+		{`return new FileReaderSync().readAsDataURL(new Blob(["TEST"], {type: "text/plain"}))`, "data:text/plain;base64,VEVTVA=="},
+		{`return new Uint8Array(new FileReaderSync().readAsArrayBuffer(new Blob(["ab"]))).join()`, "97,98"},
+		{`new FileList()`, "TypeError: Illegal constructor"},
+		{`return Blob.prototype.text.call({}).then(() => "resolved", e => e.message)`, "[object Promise]"},
+	}
+	for _, tt := range tests {
+		if got := run(t, iso, tt.src, nil); got != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.src, got, tt.want)
+		}
+	}
+	if got := runAsync(t, iso, `return await Blob.prototype.bytes.call({}).then(() => "resolved", e => e.name + ": " + e.message)`); got != "TypeError: Illegal invocation" {
+		t.Errorf("brand check: %q", got)
+	}
+}
