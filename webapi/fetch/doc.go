@@ -30,4 +30,11 @@
 // standard forbids scripts to set (Cookie, Host, Set-Cookie on responses...)
 // are not filtered unless [Options].BrowserGuards asks for it: server code
 // sets them all the time.
+//
+// Besides http(s), fetch() serves data: URLs (the standard's processor) and
+// blob: URLs from webapi/file's blob URL store (with Range support). about:
+// URLs are network errors, as in browsers; file: and other schemes too.
+//
+// Response bodies that no script reads are closed once they become garbage,
+// so a route that only looks at response.ok does not pin a connection.
 package fetch

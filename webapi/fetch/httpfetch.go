@@ -217,8 +217,12 @@ func discard(resp *http.Response) {
 	_ = resp.Body.Close()
 }
 
-// statusText returns the reason phrase of a net/http response.
+// statusText returns the reason phrase of a net/http response. HTTP/2 and
+// HTTP/3 have none (net/http makes one up), so those give "".
 func statusText(resp *http.Response) string {
+	if resp.ProtoMajor >= 2 {
+		return ""
+	}
 	s := resp.Status
 	code := strconv.Itoa(resp.StatusCode)
 	if len(s) > len(code) && s[:len(code)] == code {
