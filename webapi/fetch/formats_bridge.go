@@ -4,31 +4,13 @@ import (
 	"github.com/dop251/goja"
 
 	"github.com/edgerun/edgerun/runtime"
-	"github.com/edgerun/edgerun/runtime/jsclass"
 	"github.com/edgerun/edgerun/webapi/file"
+	"github.com/edgerun/edgerun/webapi/formdata"
 	weburl "github.com/edgerun/edgerun/webapi/url"
 )
 
 // The bridges to webapi/file (Blob), webapi/formdata (FormData) and
-// webapi/url (URLSearchParams). Until webapi/formdata lands, FormData bodies
-// are refused with a TypeError that says so (recognised by their
-// Symbol.toStringTag, since the class does not exist yet).
-
-func toStringTag(v goja.Value) string {
-	obj, ok := v.(*goja.Object)
-	if !ok {
-		return ""
-	}
-	t := obj.GetSymbol(goja.SymToStringTag)
-	if t == nil || goja.IsUndefined(t) {
-		return ""
-	}
-	return t.String()
-}
-
-func notYetSupported(iso *runtime.Isolate, what string) {
-	jsclass.Throw(iso.VM(), "TypeError", what+" is not supported yet by edgerun's fetch")
-}
+// webapi/url (URLSearchParams), the BodyInit types other packages own.
 
 // blobBody returns a Blob's bytes (shared with the blob: not to be
 // modified) and type.
@@ -42,10 +24,12 @@ func blobBody(iso *runtime.Isolate, v goja.Value) (data []byte, typ string, ok b
 
 // formDataBody serialises a FormData as multipart/form-data.
 func formDataBody(iso *runtime.Isolate, v goja.Value) (data []byte, contentType string, ok bool) {
-	if toStringTag(v) == "FormData" {
-		notYetSupported(iso, "A FormData body")
+	fd, ok := formdata.FormDataOf(iso, v)
+	if !ok {
+		return nil, "", false
 	}
-	return nil, "", false
+	data, contentType = formdata.Serialize(iso, fd)
+	return data, contentType, true
 }
 
 // urlSearchParamsBody serialises a URLSearchParams as application/x-www-form-urlencoded.
@@ -62,8 +46,16 @@ func newBlob(iso *runtime.Isolate, data []byte, typ string) goja.Value {
 	return file.NewBlob(iso, data, typ)
 }
 
-// parseFormData parses a body for body.formData(); mimeType is non-nil.
+// parseFormData parses a body for body.formData(); mimeType's essence is
+// multipart/form-data or application/x-www-form-urlencoded.
 func parseFormData(iso *runtime.Isolate, data []byte, mimeType *MIMEType) goja.Value {
-	notYetSupported(iso, "Body.formData()")
-	return nil
+	if mimeType.Essence() == "application/x-www-form-urlencoded" {
+		return formdata.ParseURLEncoded(iso, data)
+	}
+	fd, err := formdata.ParseMultipart(iso, data, isomorphicEncode(mimeType.String()))
+	if err != nil {
+		// Chrome's wording for a body that does not parse.
+		panic(newTypeError(iso, "Failed to fetch", nil))
+	}
+	return fd
 }

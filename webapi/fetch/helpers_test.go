@@ -7,6 +7,7 @@ import (
 	"github.com/edgerun/edgerun/webapi/events"
 	"github.com/edgerun/edgerun/webapi/events/eventstest"
 	"github.com/edgerun/edgerun/webapi/file"
+	"github.com/edgerun/edgerun/webapi/formdata"
 	"github.com/edgerun/edgerun/webapi/streams"
 	weburl "github.com/edgerun/edgerun/webapi/url"
 )
@@ -18,6 +19,7 @@ func newIsolate(t testing.TB, opts Options) *runtime.Isolate {
 		streams.Install(iso)
 		weburl.Install(iso)
 		file.Install(iso)
+		formdata.Install(iso)
 		Install(iso, opts)
 	})
 }
