@@ -3,6 +3,8 @@ package encoding
 import (
 	"errors"
 	"testing"
+
+	"github.com/dop251/goja"
 )
 
 var jsTests = []struct {
@@ -181,5 +183,20 @@ func TestDecodeWithBOMSniff(t *testing.T) {
 		if got := DecodeWithBOMSniff(enc, []byte(tt.in)); got != tt.want {
 			t.Errorf("DecodeWithBOMSniff(%s, %q) = %q, want %q", tt.fallback, tt.in, got, tt.want)
 		}
+	}
+}
+
+func TestStreamEncoder(t *testing.T) {
+	var e StreamEncoder
+	units := func(u ...uint16) goja.String { return goja.StringFromUTF16(u) }
+	var got []byte
+	got = append(got, e.Encode(units('a', 0xD83D))...) // pair split across chunks
+	got = append(got, e.Encode(units(0xDE00, 0xDC00))...)
+	got = append(got, e.Encode(units(0xD800))...)
+	got = append(got, e.Encode(units(0xD801, 'b'))...)
+	got = append(got, e.Encode(units(0xD802))...)
+	got = append(got, e.Flush()...)
+	if want := "a😀\uFFFD\uFFFD\uFFFDb\uFFFD"; string(got) != want {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }
