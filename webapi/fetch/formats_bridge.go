@@ -29,6 +29,11 @@ func formDataBody(iso *runtime.Isolate, v goja.Value) (data []byte, contentType 
 		return nil, "", false
 	}
 	data, contentType = formdata.Serialize(iso, fd)
+	// An empty FormData is an empty body (as browsers send it, and as WPT's
+	// request-consume-empty.any.js expects), not a lone closing delimiter.
+	if len(fd.Entries()) == 0 {
+		data = []byte{}
+	}
 	return data, contentType, true
 }
 

@@ -6,6 +6,7 @@ var formDataTests = []jsTest{
 	{"FormData body", `const fd = new FormData(); fd.append("name", "value"); const r = new Response(fd); const text = await r.text(); const boundary = text.split("\r\n")[0].slice(2);
 		return (r.headers.get("content-type") === "multipart/form-data; boundary=" + boundary) + "|" + text.includes('name="name"\r\n\r\nvalue')`, "true|true"},
 	{"FormData request body", `const fd = new FormData(); fd.append("a", "b"); const r = new Request("http://x/", {method: "POST", body: fd}); return r.headers.get("content-type").startsWith("multipart/form-data; boundary=")`, "true"},
+	{"empty FormData is an empty body", `const r = new Response(new FormData()); return JSON.stringify(await r.text()) + r.headers.get("content-type").startsWith("multipart/form-data; boundary=")`, `""true`},
 	{"formData() multipart round trip", `const fd = new FormData(); fd.append("a", "1"); fd.append("f", new Blob(["xyz"], {type: "text/csv"}), "f.csv");
 		const back = await new Response(fd).formData(); const f = back.get("f");
 		return [back.get("a"), f instanceof File, f.name, f.type, await f.text()].join("|")`, "1|true|f.csv|text/csv|xyz"},
