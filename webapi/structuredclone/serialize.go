@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"reflect"
 	"strconv"
+	"strings"
 
 	"github.com/dop251/goja"
 
@@ -239,7 +240,7 @@ func (s *serializer) serialize(value goja.Value) *record {
 	// 8. Otherwise, if value has a [[RegExpMatcher]] internal slot.
 	case obj.ClassName() == "RegExp":
 		pair := call(in.regexp, obj).(*goja.Object)
-		rec.typ, rec.source, rec.flags = typeRegExp, pair.Get("0"), pair.Get("1")
+		rec.typ, rec.source, rec.flags = typeRegExp, canonicalSource(pair.Get("0")), pair.Get("1")
 	// 9. Otherwise, if value has an [[ArrayBufferData]] internal slot.
 	case et == arrayBufferType:
 		ab := obj.Export().(goja.ArrayBuffer)
@@ -401,4 +402,32 @@ func safeString(vm *goja.Runtime, v goja.Value) string {
 		return "#<Object>"
 	}
 	return s
+}
+
+// canonicalSource undoes goja's spelling of "/" as "\u002f" in the source
+// of a RegExp built from a string (new RegExp("/").source), so the clone's
+// source reads "\/" as in browsers. Both forms match the same strings; an
+// escape that is itself escaped ("\\u002f") is left alone.
+func canonicalSource(src goja.Value) goja.Value {
+	gs, ok := src.(goja.String)
+	if !ok || !strings.Contains(src.String(), `\u002f`) {
+		return src
+	}
+	n := gs.Length()
+	out := make([]uint16, 0, n)
+	for i := 0; i < n; i++ {
+		c := gs.CharAt(i)
+		if c != '\\' || i+1 >= n {
+			out = append(out, c)
+			continue
+		}
+		if i+5 < n && gs.CharAt(i+1) == 'u' && gs.CharAt(i+2) == '0' && gs.CharAt(i+3) == '0' && gs.CharAt(i+4) == '2' && (gs.CharAt(i+5) == 'f' || gs.CharAt(i+5) == 'F') {
+			out = append(out, '\\', '/')
+			i += 5
+			continue
+		}
+		out = append(out, c, gs.CharAt(i+1))
+		i++
+	}
+	return goja.StringFromUTF16(out)
 }

@@ -48,3 +48,10 @@ var cloneTests = []eventstest.Case{
 }
 
 func TestStructuredClone(t *testing.T) { eventstest.Run(t, cloneTests, install) }
+
+var regexpTests = []eventstest.Case{
+	{"slash source", `return [structuredClone(new RegExp("/")).source, structuredClone(/a\/b/).source, structuredClone(new RegExp("\\\\u002f")).source].join(" ")`, `\/ a\/b \\u002f`},
+	{"slash still matches", `return structuredClone(new RegExp("/", "g")).test("a/b")`, "true"},
+}
+
+func TestRegExpSource(t *testing.T) { eventstest.Run(t, regexpTests, install) }
