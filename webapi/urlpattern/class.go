@@ -114,13 +114,20 @@ func constructPattern(iso *runtime.Isolate, call goja.ConstructorCall) any {
 func throw(vm *goja.Runtime, ctx webidl.Context, err error) {
 	var e *Error
 	if errors.As(err, &e) {
-		ctx.TypeError(vm, "%s", e.Message)
+		typeError(vm, ctx, e.Message)
 	}
 	var pe *patternError
 	if errors.As(err, &pe) {
-		ctx.TypeError(vm, "%s", pe.msg)
+		typeError(vm, ctx, pe.msg)
 	}
-	ctx.TypeError(vm, "%s", err.Error())
+	typeError(vm, ctx, err.Error())
+}
+
+// typeError throws "<ctx>: <msg>". Messages quote patterns and URLs, which
+// can hold "%", so they must not pass through a format string (goja's
+// NewTypeError formats its first argument).
+func typeError(vm *goja.Runtime, ctx webidl.Context, msg string) {
+	panic(vm.NewTypeError("%s", string(ctx)+": "+msg))
 }
 
 // convertInput converts a (USVString or URLPatternInit) union: undefined,
@@ -187,7 +194,7 @@ func (o *patternObject) matchArgs(vm *goja.Runtime, ctx webidl.Context, call goj
 	if init != nil {
 		// match step 12.1: If baseURLString was given, throw a TypeError.
 		if baseURL != nil {
-			ctx.TypeError(vm, "Invalid second argument baseURL '%s' provided with a URLPatternInit input. Use the URLPatternInit.baseURL property instead.", *baseURL)
+			typeError(vm, ctx, "Invalid second argument baseURL '"+*baseURL+"' provided with a URLPatternInit input. Use the URLPatternInit.baseURL property instead.")
 		}
 		ok, err = o.p.match(nil, nil, init, result)
 		if result != nil {
@@ -203,7 +210,7 @@ func (o *patternObject) matchArgs(vm *goja.Runtime, ctx webidl.Context, call goj
 		}
 	}
 	if err != nil {
-		ctx.TypeError(vm, "%s", err.Error())
+		typeError(vm, ctx, err.Error())
 	}
 	return ok, inputs
 }
@@ -284,7 +291,7 @@ func convertComponent(vm *goja.Runtime, ctx webidl.Context, v goja.Value) Compon
 	s := ctx.DOMString(vm, v)
 	c, ok := ParseComponent(s)
 	if !ok {
-		ctx.TypeError(vm, "The provided value '%s' is not a valid enum value of type URLPatternComponent.", s)
+		typeError(vm, ctx, "The provided value '"+s+"' is not a valid enum value of type URLPatternComponent.")
 	}
 	return c
 }

@@ -2,6 +2,7 @@ package urlpattern
 
 import (
 	"errors"
+	"sync"
 
 	"github.com/edgerun/edgerun/webapi/urlpattern/internal/jsregex"
 )
@@ -13,7 +14,7 @@ type component struct {
 	kind            Component
 	source          string // the pattern string compiled
 	patternString   string
-	re              *jsregex.Regexp
+	reString        string
 	names           []string
 	hasRegExpGroups bool
 	parts           []part
@@ -27,6 +28,20 @@ type component struct {
 	// matchAll is set for the default "*" pattern (one unnamed full
 	// wildcard): every string without a line terminator matches.
 	matchAll bool
+
+	// The regular expression is compiled on first use unless it has
+	// custom groups: a pattern without them always yields a valid one.
+	reOnce sync.Once
+	re     *jsregex.Regexp
+	reErr  error
+}
+
+// regexp returns the compiled regular expression.
+func (c *component) regexp() (*jsregex.Regexp, error) {
+	c.reOnce.Do(func() {
+		c.re, c.reErr = jsregex.Compile(c.reString, c.opts.ignoreCase)
+	})
+	return c.re, c.reErr
 }
 
 // compileComponent is https://urlpattern.spec.whatwg.org/#compile-a-component.
@@ -40,18 +55,12 @@ func compileComponent(kind Component, input string, encode encodingCallback, opt
 	// 2. Let (regular expression string, name list) be the result of
 	// generating a regular expression and name list.
 	reString, names := generateRegexp(parts, opts)
-	// 3-6. Flags are "v", or "vi" with ignore case; RegExpCreate throws a
-	// SyntaxError for an invalid custom group, which becomes a TypeError.
-	re, err := jsregex.Compile(reString, opts.ignoreCase)
-	if err != nil {
-		return nil, regexpError(kind, input, parts, opts)
-	}
 	c := &component{
 		kind:   kind,
 		source: input,
 		// 7. Let pattern string be the result of generating a pattern string.
 		patternString: generatePatternString(parts, opts),
-		re:            re,
+		reString:      reString,
 		names:         names,
 		parts:         parts,
 		opts:          opts,
@@ -61,6 +70,15 @@ func compileComponent(kind Component, input string, encode encodingCallback, opt
 	for _, pt := range parts {
 		if pt.typ == partRegexp {
 			c.hasRegExpGroups = true
+		}
+	}
+	// 3-6. Flags are "v", or "vi" with ignore case; RegExpCreate throws a
+	// SyntaxError for an invalid custom group, which becomes a TypeError.
+	// Only custom groups can make it invalid, so only then is it compiled
+	// here (the spec's note asks for that much).
+	if c.hasRegExpGroups {
+		if _, err := c.regexp(); err != nil {
+			return nil, regexpError(kind, input, parts, opts)
 		}
 	}
 	switch {
@@ -107,7 +125,11 @@ func (c *component) test(input string) (bool, error) {
 	case c.matchAll:
 		return !hasLineTerminator(input), nil
 	}
-	return c.re.MatchString(input)
+	re, err := c.regexp()
+	if err != nil {
+		return false, err
+	}
+	return re.MatchString(input)
 }
 
 // exec runs RegExpBuiltinExec and creates a component match result
@@ -127,7 +149,11 @@ func (c *component) exec(input string, out *ComponentResult) (bool, error) {
 		out.Groups = append(out.Groups, Group{Name: c.names[0], Value: input, Matched: true})
 		return true, nil
 	}
-	idx, err := c.re.FindStringSubmatchIndex(input)
+	re, err := c.regexp()
+	if err != nil {
+		return false, err
+	}
+	idx, err := re.FindStringSubmatchIndex(input)
 	if idx == nil || err != nil {
 		return false, err
 	}

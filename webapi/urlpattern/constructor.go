@@ -396,7 +396,7 @@ func (p *constructorParser) computeProtocolMatchesSpecialSchemeFlag() error {
 	protocolString := p.makeComponentString()
 	// 2. Let protocol component be the result of compiling a component
 	// given protocol string, canonicalize a protocol and default options.
-	c, err := compileComponent(Protocol, protocolString, canonicalizeProtocol, defaultOptions)
+	c, err := compileCached(Protocol, protocolString, canonicalizeProtocol, defaultOptions)
 	if err != nil {
 		return err
 	}

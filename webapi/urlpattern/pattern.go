@@ -87,17 +87,17 @@ func create(input, baseURL *string, in *Init, opts Options) (*Pattern, error) {
 	// 8. Compile the protocol component (reusing the constructor string
 	// parser's when it compiled the same string).
 	if protocol == nil || protocol.source != values[Protocol] {
-		if protocol, err = compileComponent(Protocol, values[Protocol], canonicalizeProtocol, defaultOptions); err != nil {
+		if protocol, err = compileCached(Protocol, values[Protocol], canonicalizeProtocol, defaultOptions); err != nil {
 			return nil, err
 		}
 	}
 	p.components[Protocol] = protocol
 	// 9. The username component.
-	if p.components[Username], err = compileComponent(Username, values[Username], canonicalizeUsername, defaultOptions); err != nil {
+	if p.components[Username], err = compileCached(Username, values[Username], canonicalizeUsername, defaultOptions); err != nil {
 		return nil, err
 	}
 	// 10. The password component.
-	if p.components[Password], err = compileComponent(Password, values[Password], canonicalizePassword, defaultOptions); err != nil {
+	if p.components[Password], err = compileCached(Password, values[Password], canonicalizePassword, defaultOptions); err != nil {
 		return nil, err
 	}
 	// 11-12. The hostname component, with the IPv6 callback when the
@@ -106,12 +106,12 @@ func create(input, baseURL *string, in *Init, opts Options) (*Pattern, error) {
 	if hostnamePatternIsIPv6(values[Hostname]) {
 		hostnameCallback = canonicalizeIPv6Hostname
 	}
-	if p.components[Hostname], err = compileComponent(Hostname, values[Hostname], hostnameCallback, hostnameOptions); err != nil {
+	if p.components[Hostname], err = compileCached(Hostname, values[Hostname], hostnameCallback, hostnameOptions); err != nil {
 		return nil, err
 	}
 	// 13. The port component.
 	portCallback := func(v string) (string, error) { return canonicalizePort(v, nil) }
-	if p.components[Port], err = compileComponent(Port, values[Port], portCallback, defaultOptions); err != nil {
+	if p.components[Port], err = compileCached(Port, values[Port], portCallback, defaultOptions); err != nil {
 		return nil, err
 	}
 	// 14. Let compileOptions be the default options with ignore case set.
@@ -122,20 +122,20 @@ func create(input, baseURL *string, in *Init, opts Options) (*Pattern, error) {
 	if protocol.matchesSpecialScheme() {
 		pathOptions := pathnameOptions
 		pathOptions.ignoreCase = opts.IgnoreCase
-		p.components[Pathname], err = compileComponent(Pathname, values[Pathname], canonicalizePathname, pathOptions)
+		p.components[Pathname], err = compileCached(Pathname, values[Pathname], canonicalizePathname, pathOptions)
 	} else {
 		// 16. Otherwise with compileOptions and canonicalize an opaque pathname.
-		p.components[Pathname], err = compileComponent(Pathname, values[Pathname], canonicalizeOpaquePathname, compileOptions)
+		p.components[Pathname], err = compileCached(Pathname, values[Pathname], canonicalizeOpaquePathname, compileOptions)
 	}
 	if err != nil {
 		return nil, err
 	}
 	// 17. The search component.
-	if p.components[Search], err = compileComponent(Search, values[Search], canonicalizeSearch, compileOptions); err != nil {
+	if p.components[Search], err = compileCached(Search, values[Search], canonicalizeSearch, compileOptions); err != nil {
 		return nil, err
 	}
 	// 18. The hash component.
-	if p.components[Hash], err = compileComponent(Hash, values[Hash], canonicalizeHash, compileOptions); err != nil {
+	if p.components[Hash], err = compileCached(Hash, values[Hash], canonicalizeHash, compileOptions); err != nil {
 		return nil, err
 	}
 	// 19. Return urlPattern.
