@@ -52,6 +52,7 @@ type Builder struct {
 
 	mu     sync.Mutex
 	routes map[string]*routeState
+	node   *nodeServerState
 	closed bool
 }
 
@@ -362,9 +363,18 @@ func (b *Builder) Close() {
 	b.mu.Lock()
 	routes := b.routes
 	b.routes = map[string]*routeState{}
+	node := b.node
+	b.node = nil
 	b.closed = true
 	b.mu.Unlock()
 	for _, r := range routes {
 		r.dispose()
+	}
+	if node != nil {
+		node.mu.Lock()
+		if node.ctx != nil {
+			node.ctx.Dispose()
+		}
+		node.mu.Unlock()
 	}
 }

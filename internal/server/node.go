@@ -33,17 +33,38 @@ func (s *Server) newNodePool(p *project) *runtime.Pool {
 }
 
 type nodeModuleKey struct{ rt *route }
+type nodeServerKey struct{ ns *nodeServer }
 
-// nodeHandler loads the route's module in the shared isolate on first use.
-func (s *Server) nodeHandler(iso *runtime.Isolate, rt *route) (goja.Value, error) {
+// nodeHandler returns the route's default export, loading the shared Node
+// bundle into the isolate on first use and the route's module (its
+// top-level code) on the route's first request, as Next does.
+func (s *Server) nodeHandler(iso *runtime.Isolate, p *project, rt *route) (goja.Value, error) {
 	if h, ok := iso.Value(nodeModuleKey{rt}).(goja.Value); ok {
 		return h, nil
 	}
-	exports, err := iso.LoadCommonJS(rt.program, rt.bundle.Path, func(id string) (goja.Value, error) {
-		return s.requireNode(iso, id)
-	})
+	ns := &p.node
+	table, ok := iso.Value(nodeServerKey{ns}).(*goja.Object)
+	if !ok {
+		var err error
+		table, err = iso.LoadCommonJS(ns.program, ns.bundle.Path, func(id string) (goja.Value, error) {
+			return s.requireNode(iso, id)
+		})
+		if err != nil {
+			return nil, err
+		}
+		iso.SetValue(nodeServerKey{ns}, table)
+	}
+	thunk, ok := goja.AssertFunction(table.Get(rt.r.File))
+	if !ok {
+		return nil, fmt.Errorf("server: %s is not in the Node bundle", rt.path)
+	}
+	exv, err := thunk(goja.Undefined())
 	if err != nil {
 		return nil, err
+	}
+	exports, _ := exv.(*goja.Object)
+	if exports == nil {
+		return nil, fmt.Errorf("Page %s does not export a default function.", rt.r.Page)
 	}
 	h := exports.Get("default")
 	// Next unwraps a CommonJS module.exports = fn as the default export.
@@ -61,7 +82,7 @@ func (s *Server) nodeHandler(iso *runtime.Isolate, rt *route) (goja.Value, error
 
 // serveNode runs a Node-runtime route (spec §1).
 func (s *Server) serveNode(c *request) {
-	cfg := c.rt.bundle.Config
+	cfg := c.rt.config
 	params := make([]nextapi.Param, len(c.match.Params))
 	for i, p := range c.match.Params {
 		params[i] = nextapi.Param{Name: p.Name, Values: p.Values, Array: p.Array}
@@ -112,7 +133,7 @@ func (s *Server) serveNode(c *request) {
 	sink := &nodeSink{pipe: pipe, inv: inv, vm: nil}
 	err = iso.Run(inv, func() {
 		sink.vm = iso.VM()
-		h, err := s.nodeHandler(iso, c.rt)
+		h, err := s.nodeHandler(iso, c.p, c.rt)
 		if err != nil {
 			pipe.fail(err)
 			inv.End()

@@ -34,6 +34,7 @@ type project struct {
 	// a stat per request to rule out a public file is measurable.
 	hasPublic    bool
 	hasPublicAPI bool
+	node         nodeServer
 }
 
 // route is one API route's build and its isolates.
@@ -42,10 +43,23 @@ type route struct {
 
 	mu      sync.Mutex
 	built   bool
-	bundle  *bundler.Bundle
-	program *goja.Program
-	err     error         // build, compile or module-init failure
-	pool    *runtime.Pool // edge routes only
+	path    string // the entry relative to the project ("pages/api/x.ts")
+	runtime bundler.Runtime
+	config  bundler.RouteConfig
+	bundle  *bundler.Bundle // edge routes: their own bundle
+	program *goja.Program   // edge routes: the bundle compiled
+	err     error           // config, build or compile failure
+	pool    *runtime.Pool   // edge routes only
+}
+
+// nodeServer is the shared bundle of every Node route (see
+// bundler.NodeServer for why they are bundled together).
+type nodeServer struct {
+	once     sync.Once
+	bundle   *bundler.NodeServer
+	program  *goja.Program
+	failures map[string]error // routes left out, by route file
+	err      error            // the whole build failed
 }
 
 // loadProject reads env files, next.config and the route table. Bundles are
@@ -157,7 +171,9 @@ func environ() map[string]string {
 	return env
 }
 
-// load builds and compiles the route once. Concurrent callers wait.
+// load prepares the route once: its config, then for an edge route its
+// own bundle, for a Node route the shared Node bundle. Concurrent callers
+// wait.
 func (p *project) load(rt *route) error {
 	rt.mu.Lock()
 	defer rt.mu.Unlock()
@@ -165,6 +181,17 @@ func (p *project) load(rt *route) error {
 		return rt.err
 	}
 	rt.built = true
+	rt.path = p.pagesDir + "/" + rt.r.File
+	cfg, _, err := p.builder.Config(rt.r.File)
+	if err != nil {
+		rt.err = err
+		return err
+	}
+	rt.config, rt.runtime = cfg, cfg.Runtime
+	if cfg.Runtime != bundler.RuntimeEdge {
+		rt.err = p.loadNodeServer(rt.r.File)
+		return rt.err
+	}
 	b, err := p.builder.Build(rt.r.File)
 	if err != nil {
 		rt.err = err
@@ -177,6 +204,47 @@ func (p *project) load(rt *route) error {
 		return rt.err
 	}
 	rt.program = prog
+	return nil
+}
+
+// loadNodeServer builds the shared Node bundle (once per project) and
+// reports whether file made it in.
+func (p *project) loadNodeServer(file string) error {
+	ns := &p.node
+	ns.once.Do(func() {
+		var nodeFiles []string
+		for f := range p.routes {
+			cfg, _, err := p.builder.Config(f)
+			if err != nil || cfg.Runtime != bundler.RuntimeEdge {
+				nodeFiles = append(nodeFiles, f)
+			}
+		}
+		sort.Strings(nodeFiles)
+		bundle, failures, err := p.builder.BuildNodeServer(nodeFiles)
+		ns.failures = failures
+		if err != nil {
+			ns.err = err
+			return
+		}
+		if bundle == nil {
+			return
+		}
+		prog, err := goja.Compile(bundle.Path, bundle.Code, false)
+		if err != nil {
+			ns.err = fmt.Errorf("server: compiling the Node routes: %w", err)
+			return
+		}
+		ns.bundle, ns.program = bundle, prog
+	})
+	if ns.err != nil {
+		return ns.err
+	}
+	if err := ns.failures[file]; err != nil {
+		return err
+	}
+	if ns.program == nil {
+		return fmt.Errorf("server: the Node routes failed to build")
+	}
 	return nil
 }
 

@@ -166,7 +166,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	call := &request{w: w, r: r, p: p, rt: rt, match: m, rawPath: rawPath, apiPath: apiPath, rawQuery: rawQuery}
-	if rt.bundle.Runtime == "edge" {
+	if rt.runtime == bundler.RuntimeEdge {
 		s.serveEdge(call)
 		return
 	}
@@ -301,10 +301,10 @@ func (s *Server) RuntimeOf(r *router.Route) string {
 	rt := p.routes[r.File]
 	if rt != nil {
 		rt.mu.Lock()
-		b := rt.bundle
+		built, runtime := rt.built, rt.runtime
 		rt.mu.Unlock()
-		if b != nil {
-			return string(b.Runtime)
+		if built && runtime != "" {
+			return string(runtime)
 		}
 	}
 	cfg, _, err := bundler.ReadConfig(p.dir, p.pagesDir+"/"+r.File)

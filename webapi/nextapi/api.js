@@ -6,7 +6,6 @@
   'use strict';
   const { Readable, Stream } = require('stream');
   const { EventEmitter } = require('events');
-  const { STATUS_CODES } = require('http');
   const { Buffer } = require('buffer');
 
   class ApiError extends Error {
@@ -450,5 +449,5 @@
     }
   }
 
-  return { handle, ApiError, IncomingMessage, ServerResponse, STATUS_CODES };
+  return { handle, ApiError, IncomingMessage, ServerResponse };
 })

@@ -61,7 +61,7 @@ type Config struct {
 	PreviewModeID      string
 }
 
-// Require resolves the modules api.js needs (stream, events, http, buffer,
+// Require resolves the modules api.js needs (stream, events, buffer,
 // querystring) from the Node shim.
 type Require func(id string) (goja.Value, error)
 
