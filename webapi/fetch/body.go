@@ -39,6 +39,17 @@ type body struct {
 	abortReason goja.Value
 	// rs is the stream made from reader, if any.
 	rs *readerStream
+	// finished, if set, runs (on the isolate's goroutine) once a network
+	// body has been read to its end or failed; fetch uses it to drop its
+	// abort algorithm from a long-lived signal.
+	finished func()
+}
+
+func (b *body) finish() {
+	if f := b.finished; f != nil {
+		b.finished = nil
+		f()
+	}
 }
 
 func newBytesBody(b []byte, shared bool) *body {
@@ -127,6 +138,7 @@ func (b *body) readAll(iso *runtime.Isolate, done func(data []byte, err goja.Val
 			data, err := io.ReadAll(r)
 			_ = r.Close()
 			_ = op.Complete(func() {
+				b.finish()
 				if err != nil {
 					done(nil, b.readError(iso, err))
 					return

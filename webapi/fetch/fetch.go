@@ -179,6 +179,11 @@ func (fc *fetchCall) networkDone(res netResponse) {
 		}
 	} else {
 		r.body = newReaderBody(closeWhenUnreachable(cancelOnClose{resp.Body, fc.cancel}), resp.ContentLength)
+		r.body.finished = func() {
+			if fc.removeAbort != nil {
+				fc.removeAbort()
+			}
+		}
 	}
 	// 4-5. Create a Response with guard "immutable" and resolve p with it.
 	fc.succeed(r)

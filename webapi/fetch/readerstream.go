@@ -97,6 +97,7 @@ func (rs *readerStream) delivered(chunk []byte, err error) {
 	case errors.Is(err, io.EOF):
 		rs.done = true
 		go rs.close()
+		rs.body.finish()
 		rs.call("close")
 		// A BYOB read still waiting gets its (empty) result now.
 		if req, ok := rs.ctrl.Get("byobRequest").(*goja.Object); ok {
@@ -115,6 +116,7 @@ func (rs *readerStream) fail(reason goja.Value) {
 	}
 	rs.done = true
 	go rs.close()
+	rs.body.finish()
 	rs.call("error", reason)
 }
 
