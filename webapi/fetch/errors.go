@@ -23,6 +23,7 @@ var (
 	errNotReplayable  = errors.New("cannot follow a redirect with a streamed request body")
 	errRedirectScheme = errors.New("URL scheme must be \"http\" or \"https\"")
 	errBadLocation    = errors.New("invalid Location header")
+	errIntegrity      = errors.New("the response does not match the request's integrity metadata")
 )
 
 // HostNotAllowedError is the cause of a fetch refused by Options.AllowHost.

@@ -104,6 +104,7 @@ func (fc *fetchCall) startNetwork(parsed *weburl.URL) {
 		cache:     req.cache,
 		redirect:  req.redirect,
 		userAgent: st.opts.UserAgent,
+		integrity: req.integrity,
 		allowHost: st.opts.AllowHost,
 		client:    st.client,
 	}
@@ -137,7 +138,7 @@ func (fc *fetchCall) startNetwork(parsed *weburl.URL) {
 	}
 	op := iso.StartOp()
 	go func() {
-		res := n.run(ctx)
+		res := n.checkIntegrity(n.run(ctx))
 		if err := op.Complete(func() { fc.networkDone(res) }); err != nil {
 			if res.resp != nil {
 				_ = res.resp.Body.Close()
@@ -177,6 +178,12 @@ func (fc *fetchCall) networkDone(res netResponse) {
 		if fc.removeAbort != nil {
 			fc.removeAbort()
 		}
+	} else if res.verified != nil {
+		r.body = newBytesBody(res.verified, false)
+		fc.cancel()
+		if fc.removeAbort != nil {
+			fc.removeAbort()
+		}
 	} else {
 		r.body = newReaderBody(closeWhenUnreachable(cancelOnClose{resp.Body, fc.cancel}), resp.ContentLength)
 		r.body.finished = func() {
@@ -190,6 +197,12 @@ func (fc *fetchCall) networkDone(res netResponse) {
 }
 
 func (fc *fetchCall) succeed(r *Response) {
+	// Main fetch step 22: a body that does not match the request's integrity
+	// metadata is a network error (network bodies were checked off-loop).
+	if fc.req.integrity != "" && r.body != nil && r.body.hasBytes && !integrityMatches(r.body.bytes, fc.req.integrity) {
+		fc.fail(errIntegrity)
+		return
+	}
 	fc.response = r
 	if !fc.settled {
 		fc.settled = true

@@ -102,6 +102,11 @@ func TestFetch(t *testing.T) {
 		{"bad port", `try { await fetch("http://127.0.0.1:25/") } catch (e) { return e.message + "|" + e.cause.message }`, "fetch failed|bad port"},
 		{"invalid URL rejects", `try { await fetch("http://:bad") } catch (e) { return e.name + ": " + e.message }`, "TypeError: Failed to parse URL from http://:bad"},
 		{"no arguments", `try { await fetch() } catch (e) { return e.message }`, "Failed to execute 'fetch' on 'Window': 1 argument required, but only 0 present."},
+		{"integrity match", `const r = await fetch(BASE + "/hello", {integrity: "sha256-uU0nuZNNPgilLlLX2n2r+sSE7+N6U4DukIj3rOLvzek="}); return await r.text()`, "hello world"},
+		{"integrity strongest wins", `const r = await fetch(BASE + "/hello", {integrity: "sha256-bad sha512-MJ7MSJwS1utMxA9QyQLytNDtd+5RGnx6m808qG1M2G+YndNbxf9JlnDaNCVbRbDP2DDoH2Bdz33FVC6TrpzXbw=="}); return r.status`, "201"},
+		{"integrity mismatch", `try { await fetch(BASE + "/hello", {integrity: "sha384-AAAA"}) } catch (e) { return e.message + "|" + e.cause.message }`, "fetch failed|the response does not match the request's integrity metadata"},
+		{"integrity unknown algorithm ignored", `return (await fetch(BASE + "/hello", {integrity: "md5-xyz"})).status`, "201"},
+		{"integrity data URL", `try { await fetch("data:,x", {integrity: "sha256-AAAA"}) } catch (e) { return e.message }`, "fetch failed"},
 		{"already aborted", `try { await fetch(BASE + "/hello", {signal: AbortSignal.abort()}) } catch (e) { return e.name }`, "AbortError"},
 		{"aborted with reason", `try { await fetch(BASE + "/hello", {signal: AbortSignal.abort("why")}) } catch (e) { return e }`, "why"},
 	}

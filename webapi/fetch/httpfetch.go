@@ -20,6 +20,7 @@ type netRequest struct {
 	cache     string
 	redirect  string
 	userAgent string
+	integrity string
 	allowHost func(host string) bool
 	client    *http.Client
 
@@ -37,6 +38,27 @@ type netResponse struct {
 	resp    *http.Response
 	urlList []*weburl.URL
 	err     error
+	// verified holds the body when the request had integrity metadata: it
+	// was read in full and matched.
+	verified []byte
+}
+
+// checkIntegrity reads the body of a response to a request with integrity
+// metadata and fails the fetch unless it matches (main fetch step 22).
+func (n *netRequest) checkIntegrity(res netResponse) netResponse {
+	if n.integrity == "" || res.err != nil || n.method == "HEAD" || isNullBodyStatus(res.resp.StatusCode) {
+		return res
+	}
+	data, err := io.ReadAll(res.resp.Body)
+	_ = res.resp.Body.Close()
+	if err != nil {
+		return netResponse{err: err, urlList: res.urlList}
+	}
+	if !integrityMatches(data, n.integrity) {
+		return netResponse{err: errIntegrity, urlList: res.urlList}
+	}
+	res.verified = data
+	return res
 }
 
 // run performs the HTTP fetch, following redirects by the Fetch Standard's
