@@ -65,7 +65,21 @@ var parser = wu.NewParser(
 // Href re-serialises it with the URL serializer. A URL is not safe for
 // concurrent use.
 type URL struct {
-	u *wu.Url
+	u    *wu.Url  // the library's record, or nil while fast holds it
+	fast *fastURL // see fast.go
+}
+
+// lib returns the library record, converting a fast record first (setters
+// work on the library's record).
+func (u *URL) lib() *wu.Url {
+	if u.u == nil {
+		parsed, err := parser.Parse(u.fast.href)
+		if err != nil {
+			panic("url: fast record does not re-parse: " + u.fast.href) // fast_test.go guards this
+		}
+		u.u, u.fast = parsed, nil
+	}
+	return u.u
 }
 
 // Parse runs the API URL parser: input is resolved against base, or parsed
@@ -88,10 +102,18 @@ func ParseRef(input string, base *URL) (*URL, error) {
 }
 
 func parseRecord(input string, base *URL) (*URL, error) {
+	if f, ok := parseFast(input); ok {
+		return &URL{fast: f}, nil
+	}
+	if base != nil && base.fast != nil {
+		if f, ok := resolveFast(input, base.fast); ok {
+			return &URL{fast: f}, nil
+		}
+	}
 	var u *wu.Url
 	var err error
 	if base != nil {
-		u, err = parser.BasicParser(input, base.u, nil, wu.NoState)
+		u, err = parser.BasicParser(input, base.lib(), nil, wu.NoState)
 	} else {
 		u, err = parser.Parse(input)
 	}
