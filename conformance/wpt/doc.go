@@ -30,4 +30,18 @@
 //
 // Expected failures live in one JSON file per area (see [Expectations]); a
 // run exits non-zero on an unexpected failure or an unexpected pass.
+//
+// # Running it
+//
+// Get the WPT snapshot edgerun is measured against (felipeerias/wpt at
+// ec70c4d2) outside the repository, then from the repository root:
+//
+//	edgerun wpt --root ../wpt                      # every supported area, checked against expectations/
+//	edgerun wpt --root ../wpt -v url fetch/api     # some areas, one line per run
+//	edgerun wpt --root ../wpt --update             # accept the current results (keeps existing reasons)
+//	edgerun wpt --root ../wpt --report wpt.json    # the full JSON report
+//	EDGERUN_WPT_ROOT=../wpt go test ./conformance/wpt -run TestWPTExpectations
+//
+// The runner's own tests use the small tree under testdata/, with a harness
+// written for edgerun that has testharness.js's callback API.
 package wpt

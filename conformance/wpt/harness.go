@@ -48,6 +48,13 @@ func statusName(names []string, v goja.Value) string {
 	return names[i]
 }
 
+// validUTF8 converts a JS string for the report. Subtest names are keys of
+// the expectation files, so they must survive a JSON round trip unchanged:
+// lone surrogates become U+FFFD here rather than in the JSON encoder.
+func validUTF8(v goja.Value) string {
+	return strings.ToValidUTF8(v.String(), "\uFFFD")
+}
+
 // hookHarness runs right after testharness.js loads.
 func (sc *scope) hookHarness() {
 	vm := sc.vm
@@ -58,9 +65,9 @@ func (sc *scope) hookHarness() {
 	fn, _ := goja.AssertFunction(fnv)
 	onResult := vm.ToValue(func(call goja.FunctionCall) goja.Value {
 		sc.state.addPartial(Subtest{
-			Name:    call.Argument(0).String(),
+			Name:    validUTF8(call.Argument(0)),
 			Status:  statusName(subtestStatuses, call.Argument(1)),
-			Message: call.Argument(2).String(),
+			Message: validUTF8(call.Argument(2)),
 		})
 		return goja.Undefined()
 	})
@@ -71,13 +78,13 @@ func (sc *scope) hookHarness() {
 			for i := 0; i < n; i++ {
 				t := arr.Get(fmt.Sprint(i)).(*goja.Object)
 				subtests = append(subtests, Subtest{
-					Name:    t.Get("0").String(),
+					Name:    validUTF8(t.Get("0")),
 					Status:  statusName(subtestStatuses, t.Get("1")),
-					Message: t.Get("2").String(),
+					Message: validUTF8(t.Get("2")),
 				})
 			}
 		}
-		sc.state.finish(statusName(harnessStatuses, call.Argument(1)), call.Argument(2).String(), subtests)
+		sc.state.finish(statusName(harnessStatuses, call.Argument(1)), validUTF8(call.Argument(2)), subtests)
 		return goja.Undefined()
 	})
 	ret, err := fn(goja.Undefined(), onResult, onComplete)

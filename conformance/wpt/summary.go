@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"sort"
-	"text/tabwriter"
 )
 
 // AreaSummary counts one area's results.
@@ -73,15 +72,17 @@ func Summarize(rep *Report) (areas []AreaSummary, total AreaSummary) {
 // "N passed, M failed" over subtests.
 func WriteSummary(w io.Writer, rep *Report) {
 	areas, total := Summarize(rep)
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "area\tfiles\truns\tskipped\tbroken\tsubtests\tpassed\t%\t")
+	width := len("area")
+	for _, s := range areas {
+		width = max(width, len(s.Area))
+	}
+	fmt.Fprintf(w, "%-*s %6s %6s %8s %7s %9s %8s %7s\n", width, "area", "files", "runs", "skipped", "broken", "subtests", "passed", "%")
 	row := func(s AreaSummary) {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%d\t%.1f%%\t\n", s.Area, s.Files, s.Runs, s.Skipped, s.Broken, s.Subtests, s.Passed, s.Percent())
+		fmt.Fprintf(w, "%-*s %6d %6d %8d %7d %9d %8d %6.1f%%\n", width, s.Area, s.Files, s.Runs, s.Skipped, s.Broken, s.Subtests, s.Passed, s.Percent())
 	}
 	for _, s := range areas {
 		row(s)
 	}
 	row(total)
-	tw.Flush()
 	fmt.Fprintf(w, "%d passed, %d failed\n", total.Passed, total.Subtests-total.Passed)
 }
