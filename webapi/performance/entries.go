@@ -5,7 +5,6 @@ package performance
 
 import (
 	"math"
-	"sort"
 
 	"github.com/dop251/goja"
 
@@ -114,7 +113,11 @@ func newMark(iso *runtime.Isolate, ctx webidl.Context, nameV, optsV goja.Value) 
 	return e
 }
 
-func (p *Performance) add(e *Entry) { p.entries = append(p.entries, e) }
+// add queues entry for the observers and adds it to the performance entry buffer.
+func (p *Performance) add(iso *runtime.Isolate, e *Entry) {
+	queueEntry(iso, e)
+	p.entries = append(p.entries, e)
+}
 
 // jsMark is performance.mark(markName, markOptions).
 func (p *Performance) jsMark(iso *runtime.Isolate, call goja.FunctionCall) goja.Value {
@@ -124,7 +127,7 @@ func (p *Performance) jsMark(iso *runtime.Isolate, call goja.FunctionCall) goja.
 	e := newMark(iso, ctx, call.Argument(0), call.Argument(1))
 	e.obj = jsclass.New(iso, PerformanceMarkClass, e)
 	// 2-3. Queue entry; add entry to the performance entry buffer.
-	p.add(e)
+	p.add(iso, e)
 	// 4. Return entry.
 	return e.obj
 }
@@ -244,7 +247,7 @@ func (p *Performance) jsMeasure(iso *runtime.Isolate, call goja.FunctionCall) go
 	e.detail = cloneDetail(iso, ctx, detail)
 	e.obj = jsclass.New(iso, PerformanceMeasureClass, e)
 	// 9-10. Queue entry; add entry to the performance entry buffer.
-	p.add(e)
+	p.add(iso, e)
 	// 11. Return entry.
 	return e.obj
 }
@@ -289,21 +292,9 @@ func (p *Performance) clear(iso *runtime.Isolate, entryType string, nameV goja.V
 	p.entries = kept
 }
 
-// filter is "filter buffer map by name and type": entries in
-// chronological order of startTime.
+// filter is "filter buffer map by name and type".
 func (p *Performance) filter(iso *runtime.Isolate, name, typ *string) goja.Value {
-	var out []*Entry
-	for _, e := range p.entries {
-		if (name == nil || e.name == *name) && (typ == nil || e.entryType == *typ) {
-			out = append(out, e)
-		}
-	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].startTime < out[j].startTime })
-	vals := make([]any, len(out))
-	for i, e := range out {
-		vals[i] = e.obj
-	}
-	return iso.VM().NewArray(vals...)
+	return filterEntries(iso, p.entries, name, typ)
 }
 
 func (p *Performance) jsGetEntries(iso *runtime.Isolate, _ goja.FunctionCall) goja.Value {

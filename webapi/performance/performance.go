@@ -59,16 +59,31 @@ func Object(iso *runtime.Isolate) *goja.Object {
 	if o, ok := iso.Value(instanceKey{}).(*goja.Object); ok {
 		return o
 	}
-	o := jsclass.New(iso, PerformanceClass, &Performance{})
+	p := perfOf(iso)
+	o := jsclass.New(iso, PerformanceClass, p)
 	iso.SetValue(instanceKey{}, o)
 	return o
 }
 
-// Classes lists the interfaces Install exposes.
-var Classes = []*jsclass.Class{PerformanceClass, PerformanceEntryClass, PerformanceMarkClass, PerformanceMeasureClass}
+type stateKey struct{}
 
-// Install exposes Performance, PerformanceEntry, PerformanceMark and
-// PerformanceMeasure, and the `performance` attribute of the global
+// perfOf returns the isolate's Performance value (the entry buffer exists
+// before anyone touches the performance object).
+func perfOf(iso *runtime.Isolate) *Performance {
+	if p, ok := iso.Value(stateKey{}).(*Performance); ok {
+		return p
+	}
+	p := &Performance{}
+	iso.SetValue(stateKey{}, p)
+	return p
+}
+
+// Classes lists the interfaces Install exposes.
+var Classes = []*jsclass.Class{PerformanceClass, PerformanceEntryClass, PerformanceMarkClass, PerformanceMeasureClass,
+	PerformanceObserverClass, PerformanceObserverEntryListClass}
+
+// Install exposes Performance, PerformanceEntry, PerformanceMark,
+// PerformanceMeasure, PerformanceObserver and PerformanceObserverEntryList, and the `performance` attribute of the global
 // ([Replaceable]: assigning to it replaces it). It fixes the isolate's time
 // origin, so call it from Setup.
 func Install(iso *runtime.Isolate) {
