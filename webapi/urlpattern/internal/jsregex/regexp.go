@@ -10,12 +10,16 @@
 // folding), and the result runs on Go's regexp when RE2 can express it or
 // on regexp2 (goja's own fallback engine) otherwise.
 //
-// Known differences from V8, all in features URL patterns rarely use:
-// captures inside a repeated group keep their last iteration's value
-// instead of being reset (both engines behave like Perl there); with the i
-// flag, \b and \B use ASCII word characters (V8 adds U+017F and U+212A);
-// Script_Extensions, the emoji properties and the properties of strings
-// are rejected as unsupported; (?ims-ims:...) modifiers are rejected.
+// ECMAScript's rejection of empty optional iterations is reproduced (see
+// emptycheck.go). Known differences from V8, all in features URL patterns
+// rarely use: captures inside a repeated group keep their last
+// iteration's value instead of being reset (both engines behave like Perl
+// there); a repeat with a minimum of one or more whose atom can match
+// the empty string and captures may keep an empty extra iteration; with
+// the i flag, \b and \B use ASCII word characters (V8 adds U+017F and
+// U+212A); Script_Extensions, the emoji properties and the properties of
+// strings are rejected as unsupported; (?ims-ims:...) modifiers are
+// rejected; Unicode tables are Go's version.
 package jsregex
 
 import (
