@@ -18,7 +18,7 @@ import (
 const DefaultExpectationsDir = "conformance/wpt/expectations"
 
 const usage = `usage: edgerun wpt --root WPT_DIR [--report FILE] [--expectations DIR] [--update]
-                  [--jobs N] [--timeout-scale F] [--wpt-commit SHA] [-v] [PATH ...]
+                  [--jobs N] [--timeout-scale F] [--memory-limit MiB] [--wpt-commit SHA] [-v] [PATH ...]
 
 Runs the Web Platform Tests in WPT_DIR against edge isolates. PATH is a file or
 directory relative to WPT_DIR (url, fetch/api/headers, url/url-constructor.any.js);
@@ -44,6 +44,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	scale := fs.Float64("timeout-scale", 1, "multiply the per-run timeouts (10 s, 60 s for timeout=long)")
 	commit := fs.String("wpt-commit", "", "the WPT commit to record in the report (default: git rev-parse in WPT_DIR)")
 	verbose := fs.Bool("v", false, "print every run as it finishes")
+	memLimit := fs.Uint64("memory-limit", 0, "Go heap `MiB` past which runs are stopped and reported CRASH (default: half the machine's memory, 1-8 GiB)")
 
 	// Flags may follow paths (edgerun wpt url --root ../wpt).
 	var paths []string
@@ -98,7 +99,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	var n atomic.Int64
-	opts := Options{Root: *root, Paths: paths, Jobs: *jobs, TimeoutScale: *scale, WPTCommit: *commit}
+	opts := Options{Root: *root, Paths: paths, Jobs: *jobs, TimeoutScale: *scale, WPTCommit: *commit, MemoryLimit: *memLimit << 20}
 	opts.Progress = func(r Result) {
 		i := n.Add(1)
 		if *verbose {
