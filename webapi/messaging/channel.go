@@ -33,7 +33,8 @@ var MessageChannelClass = &jsclass.Class{
 }
 
 // Classes lists the interfaces Install exposes.
-var Classes = []*jsclass.Class{MessageChannelClass, MessagePortClass, MessageEventClass}
+var Classes = []*jsclass.Class{MessageChannelClass, MessagePortClass, MessageEventClass, BroadcastChannelClass}
 
-// Install exposes MessageChannel, MessagePort and MessageEvent as lazy globals.
+// Install exposes MessageChannel, MessagePort, MessageEvent and
+// BroadcastChannel as lazy globals.
 func Install(iso *runtime.Isolate) { jsclass.Install(iso, Classes...) }

@@ -37,6 +37,10 @@ var messagingTests = []eventstest.Case{
 	{"MessageEvent bad source", `try { new MessageEvent("m", {source: {}}) } catch (e) { return e.constructor.name }`, "TypeError"},
 	{"initMessageEvent", `const e = new MessageEvent("m"); e.initMessageEvent("x", true, false, 5); try { e.initMessageEvent() } catch (err) { return [e.type, e.bubbles, e.data, err.constructor.name].join() }`, "x,true,5,TypeError"},
 	{"MessagePort is not constructible", `try { new MessagePort() } catch (e) { return e.message }`, "Illegal constructor"},
+	{"broadcast order", wait + `const a = new BroadcastChannel("n"), b = new BroadcastChannel("n"), c = new BroadcastChannel("n"), other = new BroadcastChannel("x"); const log = []; for (const [k, ch] of Object.entries({a, b, c, other})) ch.onmessage = e => log.push(k + "<" + e.data); a.postMessage(1); c.postMessage(2); await sleep(5); return log.join()`, "b<1,c<1,a<2,b<2"},
+	{"broadcast closed", `const a = new BroadcastChannel("n"); a.close(); try { a.postMessage(1) } catch (e) { return e.name + ": " + e.message }`, "InvalidStateError: Failed to execute 'postMessage' on 'BroadcastChannel': Channel is closed"},
+	{"broadcast close in handler stops queued deliveries", wait + `const a = new BroadcastChannel("q"), b = new BroadcastChannel("q"); let n = 0; b.onmessage = () => { n++; b.close() }; a.postMessage(1); a.postMessage(2); await sleep(5); return n`, "1"},
+	{"broadcast event shape", wait + `const a = new BroadcastChannel("s"), b = new BroadcastChannel("s"); const p = new Promise(r => b.onmessage = r); a.postMessage({v: 1}); const e = await p; return [e.data.v, e.source, e.target === b, e.origin, b.name].join()`, "1,,true,null,s"},
 }
 
 func TestMessaging(t *testing.T) { eventstest.Run(t, messagingTests, install) }
