@@ -70,13 +70,13 @@ func serveCommand(ctx context.Context, args []string, dev bool, stdout, stderr i
 	}
 	defer srv.Close()
 
-	printBanner(stdout, name, fmt.Sprintf("http://%s:%d", urlHost, port), srv, time.Since(started))
-
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 30 * time.Second}
+	ready := time.Since(started)
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
+	printBanner(stdout, name, fmt.Sprintf("http://%s:%d", urlHost, port), srv, ready)
 	select {
 	case err := <-errc:
 		if errors.Is(err, http.ErrServerClosed) {

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	goruntime "runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -212,14 +213,7 @@ func (p *project) load(rt *route) error {
 func (p *project) loadNodeServer(file string) error {
 	ns := &p.node
 	ns.once.Do(func() {
-		var nodeFiles []string
-		for f := range p.routes {
-			cfg, _, err := p.builder.Config(f)
-			if err != nil || cfg.Runtime != bundler.RuntimeEdge {
-				nodeFiles = append(nodeFiles, f)
-			}
-		}
-		sort.Strings(nodeFiles)
+		nodeFiles := p.nodeRouteFiles()
 		bundle, failures, err := p.builder.BuildNodeServer(nodeFiles)
 		ns.failures = failures
 		if err != nil {
@@ -273,6 +267,27 @@ func (p *project) buildAll() map[string]error {
 	return failures
 }
 
+// warm builds routes ahead of requests in development: the shared Node
+// bundle first (most routes need it), then the edge routes one at a time,
+// so that it never competes with a request's own build for long.
+func (p *project) warm() {
+	for _, rt := range p.routes {
+		rt.mu.Lock()
+		built := rt.built
+		rt.mu.Unlock()
+		if built {
+			continue
+		}
+		if cfg, _, err := p.builder.Config(rt.r.File); err == nil && cfg.Runtime != bundler.RuntimeEdge {
+			_ = p.load(rt)
+			break
+		}
+	}
+	for _, rt := range p.routes {
+		_ = p.load(rt)
+	}
+}
+
 // close retires the project's isolates and build contexts.
 func (p *project) close() {
 	for _, rt := range p.routes {
@@ -285,4 +300,36 @@ func (p *project) close() {
 	if p.builder != nil {
 		p.builder.Close()
 	}
+}
+
+// nodeRouteFiles lists the Node-runtime routes, reading every route's
+// config in parallel (a config read is a transform and a parse when the
+// file mentions one).
+func (p *project) nodeRouteFiles() []string {
+	files := make([]string, 0, len(p.routes))
+	for f := range p.routes {
+		files = append(files, f)
+	}
+	isEdge := make([]bool, len(files))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, goruntime.GOMAXPROCS(0))
+	for i, f := range files {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			cfg, _, err := p.builder.Config(f)
+			isEdge[i] = err == nil && cfg.Runtime == bundler.RuntimeEdge
+		}()
+	}
+	wg.Wait()
+	var node []string
+	for i, f := range files {
+		if !isEdge[i] {
+			node = append(node, f)
+		}
+	}
+	sort.Strings(node)
+	return node
 }

@@ -58,6 +58,11 @@ func New(cfg Config) (*Server, error) {
 	}
 	s.current.Store(p)
 	s.node = s.newNodePool(p)
+	if cfg.Mode == Development && p.tableErr == nil {
+		// Build in the background so the first request usually finds its
+		// route ready; a request that comes sooner waits for the same build.
+		go p.warm()
+	}
 	if cfg.Mode == Production {
 		if failures := p.buildAll(); len(failures) > 0 {
 			p.close()
@@ -307,7 +312,10 @@ func (s *Server) RuntimeOf(r *router.Route) string {
 			return string(runtime)
 		}
 	}
-	cfg, _, err := bundler.ReadConfig(p.dir, p.pagesDir+"/"+r.File)
+	if p.builder == nil {
+		return "nodejs"
+	}
+	cfg, _, err := p.builder.Config(r.File)
 	if err != nil || cfg.Runtime == "" {
 		return "nodejs"
 	}
