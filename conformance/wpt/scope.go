@@ -208,7 +208,7 @@ func (sc *scope) throw(ctor, msg string) {
 			panic(obj)
 		}
 	}
-	panic(sc.vm.NewTypeError(msg))
+	panic(sc.vm.NewTypeError("%s", msg))
 }
 
 // throwDOMException throws a DOMException when the Web API setup installed

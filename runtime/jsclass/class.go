@@ -177,13 +177,13 @@ func setNameLength(vm *goja.Runtime, fn *goja.Object, name string, length int) {
 func Throw(vm *goja.Runtime, ctorName, msg string) {
 	switch ctorName {
 	case "TypeError":
-		panic(vm.NewTypeError(msg))
+		panic(vm.NewTypeError("%s", msg))
 	case "Error":
 		panic(vm.NewGoError(fmt.Errorf("%s", msg)))
 	}
 	ctor, ok := goja.AssertConstructor(vm.Get(ctorName))
 	if !ok {
-		panic(vm.NewTypeError(msg))
+		panic(vm.NewTypeError("%s", msg))
 	}
 	obj, err := ctor(nil, vm.ToValue(msg))
 	if err != nil {

@@ -30,7 +30,7 @@ func (c Context) TypeError(vm *goja.Runtime, format string, args ...any) {
 	if c != "" {
 		msg = string(c) + ": " + msg
 	}
-	panic(vm.NewTypeError(msg))
+	panic(vm.NewTypeError("%s", msg))
 }
 
 // RequireArgs throws unless at least n arguments were passed.

@@ -16,6 +16,7 @@ import (
 	"github.com/edgerun/edgerun/webapi/streams"
 	"github.com/edgerun/edgerun/webapi/timers"
 	"github.com/edgerun/edgerun/webapi/url"
+	"github.com/edgerun/edgerun/webapi/urlpattern"
 )
 
 // Profile selects the edge global surface.
@@ -53,6 +54,7 @@ func InstallWebPlatform(iso *runtime.Isolate, opts Options, worker bool) {
 	fetch.Install(iso, opts.Fetch)
 	installConsole(iso, opts.Console)
 	timers.Install(iso, timers.Options{StringHandlers: opts.AllowEval, ReportError: worker, Immediate: false})
+	urlpattern.Install(iso)
 	installOptional(iso)
 	nextserver.Install(iso, opts.NextServer)
 }

@@ -36,7 +36,7 @@ func (e *HostNotAllowedError) Error() string {
 // newTypeError creates a TypeError, with a cause when cause is non-nil.
 func newTypeError(iso *runtime.Isolate, msg string, cause goja.Value) *goja.Object {
 	vm := iso.VM()
-	e := vm.NewTypeError(msg)
+	e := vm.NewTypeError("%s", msg)
 	if cause != nil {
 		_ = e.DefineDataProperty("cause", cause, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 	}

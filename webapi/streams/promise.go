@@ -82,28 +82,48 @@ func (r *realm) resolvedUndefined() *goja.Object {
 func (r *realm) react(p *goja.Object, onFulfilled func(goja.Value) goja.Value, onRejected func(goja.Value) goja.Value) *goja.Object {
 	var f, rj goja.Value = goja.Undefined(), goja.Undefined()
 	if onFulfilled != nil {
-		f = r.vm.ToValue(func(call goja.FunctionCall) goja.Value {
-			v := onFulfilled(call.Argument(0))
-			if v == nil {
-				return goja.Undefined()
-			}
-			return v
-		})
+		f = r.handler(onFulfilled)
 	}
 	if onRejected != nil {
-		rj = r.vm.ToValue(func(call goja.FunctionCall) goja.Value {
-			v := onRejected(call.Argument(0))
-			if v == nil {
-				return goja.Undefined()
-			}
-			return v
-		})
+		rj = r.handler(onRejected)
 	}
 	out, err := r.promiseThen(p, f, rj)
 	if err != nil {
 		panic(err)
 	}
 	return out.(*goja.Object)
+}
+
+// handler wraps a Go reaction step in a JS function. goja runs promise
+// jobs with an empty call stack, and a Go function called that way drains
+// the whole job queue whenever it calls back into goja (runWrapped's
+// leave): microtasks would run in the middle of a spec algorithm. A JS
+// frame on the stack keeps the queue for later, as the spec requires.
+func (r *realm) handler(step func(goja.Value) goja.Value) goja.Value {
+	native := r.vm.ToValue(func(call goja.FunctionCall) goja.Value {
+		v := step(call.Argument(0))
+		if v == nil {
+			return goja.Undefined()
+		}
+		return v
+	})
+	wrapped, err := r.trampoline(goja.Undefined(), native)
+	if err != nil {
+		panic(err)
+	}
+	return wrapped
+}
+
+// enter runs fn with a JS frame on the stack (see handler), so promise
+// jobs queued by fn run after it returns, not inside it. Host entry points
+// that may be called from a Go task (op completions, the Go bridge) use it.
+func (r *realm) enter(fn func()) {
+	if _, err := r.invoke(goja.Undefined(), r.vm.ToValue(func(goja.FunctionCall) goja.Value {
+		fn()
+		return goja.Undefined()
+	})); err != nil {
+		panic(err)
+	}
 }
 
 // upon is "upon fulfillment" and "upon rejection" together. The derived
@@ -212,7 +232,7 @@ func throw(v goja.Value) {
 
 // newTypeError returns a TypeError object (not thrown).
 func (r *realm) newTypeError(msg string) goja.Value {
-	return r.vm.NewTypeError(msg)
+	return r.vm.NewTypeError("%s", msg)
 }
 
 // newRangeError returns a RangeError object (not thrown).
