@@ -25,8 +25,11 @@ type state struct {
 
 // Install defines the console namespace object as a lazy global writing to
 // out, and routes uncaught errors (events.OnUncaught) to out at error level
-// as "Uncaught <inspected error>".
+// as "Uncaught <inspected error>". A nil out discards the output.
 func Install(iso *runtime.Isolate, out Sink) {
+	if out == nil {
+		out = SinkFunc(func(string, string) {})
+	}
 	s := &state{iso: iso, out: out, counts: map[string]int{}, timers: map[string]time.Time{}}
 	iso.DefineLazyGlobal("console", func() goja.Value { return s.namespace() })
 	events.OnUncaught(iso, func(err goja.Value, inPromise bool) {

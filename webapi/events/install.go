@@ -3,6 +3,7 @@ package events
 import (
 	"github.com/edgerun/edgerun/runtime"
 	"github.com/edgerun/edgerun/runtime/jsclass"
+	"github.com/edgerun/edgerun/webapi/performance/clock"
 )
 
 // Classes lists every interface Install exposes.
@@ -20,7 +21,9 @@ var Classes = []*jsclass.Class{
 // Install exposes DOMException, Event, EventTarget, CustomEvent,
 // ErrorEvent, PromiseRejectionEvent, AbortController and AbortSignal as
 // lazily built globals. It does not make the global object an EventTarget;
-// see MakeGlobalEventTarget.
+// see MakeGlobalEventTarget. It fixes the isolate's time origin
+// (Event.timeStamp counts from it), so call it from Setup.
 func Install(iso *runtime.Isolate) {
+	clock.Origin(iso)
 	jsclass.Install(iso, Classes...)
 }
