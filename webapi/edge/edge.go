@@ -46,23 +46,26 @@ type Options struct {
 }
 
 // InstallWebPlatform installs the Web APIs shared by edge and Node routes.
+// worker adds what worker-shaped global scopes have beyond Next's edge
+// runtime (reportError, FileReaderSync, navigator): the WPT runner's scope.
 func InstallWebPlatform(iso *runtime.Isolate, opts Options, worker bool) {
+	full := opts.Profile == ProfileFull
 	events.Install(iso)
 	url.Install(iso)
 	encoding.Install(iso)
 	streams.Install(iso)
 	fetch.Install(iso, opts.Fetch)
 	installConsole(iso, opts.Console)
-	timers.Install(iso, timers.Options{StringHandlers: opts.AllowEval, ReportError: worker, Immediate: false})
+	timers.Install(iso, timers.Options{StringHandlers: opts.AllowEval, ReportError: worker, Immediate: full})
 	urlpattern.Install(iso)
-	installOptional(iso)
+	installPlatformExtras(iso, full, worker)
 	nextserver.Install(iso, opts.NextServer)
 }
 
 // Install installs the edge global scope.
 func Install(iso *runtime.Isolate, opts Options) error {
 	full := opts.Profile == ProfileFull
-	InstallWebPlatform(iso, opts, full)
+	InstallWebPlatform(iso, opts, false)
 	vm := iso.VM()
 	g := vm.GlobalObject()
 	iso.DefineGlobal("self", g)
