@@ -46,6 +46,8 @@ func init() {
 		"os":               {native: osModule},
 		"assert":           {js: "assert.js"},
 		"assert/strict":    {alias: "assert", aliasProp: "strict"},
+		"fs":               {js: "fs.js", binding: fsBinding},
+		"fs/promises":      {alias: "fs", aliasProp: "promises"},
 		"stream":           {js: "stream.js"},
 		"stream/promises":  {js: "stream_promises.js"},
 		"stream/consumers": {js: "stream_consumers.js"},

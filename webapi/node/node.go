@@ -80,6 +80,7 @@ func newEnv(iso *runtime.Isolate, opts Options) *env {
 		modules: make(map[string]goja.Value),
 		loading: make(map[string]*goja.Object),
 	}
+	e.roots = resolveRoots(opts)
 	defineAsyncIteratorSymbol(e.vm)
 	iso.SetValue(envKey{}, e)
 	return e
