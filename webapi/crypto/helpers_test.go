@@ -35,6 +35,7 @@ globalThis.unhex = (s) => new Uint8Array((s.match(/../g) || []).map(h => parseIn
 globalThis.utf8 = (s) => new Uint8Array(Array.from(unescape(encodeURIComponent(s))).map(c => c.charCodeAt(0)));
 globalThis.b64u = (b) => { let s = ""; for (const x of new Uint8Array(b)) s += String.fromCharCode(x); return btoaShim(s).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, ""); };
 globalThis.btoaShim = (s) => { const c = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"; let o = ""; for (let i = 0; i < s.length; i += 3) { const a = s.charCodeAt(i), b = s.charCodeAt(i + 1), d = s.charCodeAt(i + 2); o += c[a >> 2] + c[((a & 3) << 4) | (b >> 4 || 0)] + (i + 1 < s.length ? c[((b & 15) << 2) | (d >> 6 || 0)] : "=") + (i + 2 < s.length ? c[d & 63] : "="); } return o; };
+globalThis.TextDecoderShim = class { decode(b) { return decodeURIComponent(escape(String.fromCharCode(...new Uint8Array(b)))); } };
 globalThis.errName = async (p) => { try { await p; return "ok"; } catch (e) { return e.name; } };
 `
 

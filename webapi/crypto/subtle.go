@@ -18,27 +18,44 @@ type subtleCrypto struct{ jsclass.Shell }
 var SubtleCryptoClass = &jsclass.Class{
 	Name: "SubtleCrypto",
 	Members: []jsclass.Member{
-		jsclass.Method("encrypt", 3, cipherMethod("encrypt", opEncrypt, useEncrypt)),
-		jsclass.Method("decrypt", 3, cipherMethod("decrypt", opDecrypt, useDecrypt)),
-		jsclass.Method("sign", 3, (*subtleCrypto).sign),
-		jsclass.Method("verify", 4, (*subtleCrypto).verify),
-		jsclass.Method("digest", 2, (*subtleCrypto).digest),
-		jsclass.Method("generateKey", 3, (*subtleCrypto).generateKey),
-		jsclass.Method("deriveKey", 5, (*subtleCrypto).deriveKey),
-		jsclass.Method("deriveBits", 2, (*subtleCrypto).deriveBits),
-		jsclass.Method("importKey", 5, (*subtleCrypto).importKey),
-		jsclass.Method("exportKey", 2, (*subtleCrypto).exportKey),
-		jsclass.Method("wrapKey", 4, (*subtleCrypto).wrapKey),
-		jsclass.Method("unwrapKey", 7, (*subtleCrypto).unwrapKey),
-		jsclass.Method("encapsulateKey", 5, (*subtleCrypto).encapsulateKey),
-		jsclass.Method("encapsulateBits", 2, (*subtleCrypto).encapsulateBits),
-		jsclass.Method("decapsulateKey", 6, (*subtleCrypto).decapsulateKey),
-		jsclass.Method("decapsulateBits", 3, (*subtleCrypto).decapsulateBits),
-		jsclass.Method("getPublicKey", 2, (*subtleCrypto).getPublicKey),
+		promiseMember("encrypt", 3, cipherMethod("encrypt", opEncrypt, useEncrypt)),
+		promiseMember("decrypt", 3, cipherMethod("decrypt", opDecrypt, useDecrypt)),
+		promiseMember("sign", 3, (*subtleCrypto).sign),
+		promiseMember("verify", 4, (*subtleCrypto).verify),
+		promiseMember("digest", 2, (*subtleCrypto).digest),
+		promiseMember("generateKey", 3, (*subtleCrypto).generateKey),
+		promiseMember("deriveKey", 5, (*subtleCrypto).deriveKey),
+		promiseMember("deriveBits", 2, (*subtleCrypto).deriveBits),
+		promiseMember("importKey", 5, (*subtleCrypto).importKey),
+		promiseMember("exportKey", 2, (*subtleCrypto).exportKey),
+		promiseMember("wrapKey", 4, (*subtleCrypto).wrapKey),
+		promiseMember("unwrapKey", 7, (*subtleCrypto).unwrapKey),
+		promiseMember("encapsulateKey", 5, (*subtleCrypto).encapsulateKey),
+		promiseMember("encapsulateBits", 2, (*subtleCrypto).encapsulateBits),
+		promiseMember("decapsulateKey", 6, (*subtleCrypto).decapsulateKey),
+		promiseMember("decapsulateBits", 3, (*subtleCrypto).decapsulateBits),
+		promiseMember("getPublicKey", 2, (*subtleCrypto).getPublicKey),
 	},
 	Statics: []jsclass.Member{
 		jsclass.Static("supports", 2, supports),
 	},
+}
+
+// promiseMember declares a promise-returning operation. WebIDL turns every
+// exception such an operation raises into a rejected promise, the failed
+// brand check of its receiver included, so the receiver is checked here
+// rather than by jsclass.Method (which throws).
+func promiseMember(name string, length int, fn func(*subtleCrypto, *runtime.Isolate, goja.FunctionCall) goja.Value) jsclass.Member {
+	return jsclass.Static(name, length, func(iso *runtime.Isolate, call goja.FunctionCall) goja.Value {
+		s, ok := jsclass.Unwrap[*subtleCrypto](iso, call.This)
+		if !ok {
+			return promiseMethod(iso, func() *task {
+				throw(errorf(errType, "Illegal invocation"))
+				return nil
+			})
+		}
+		return fn(s, iso, call)
+	})
 }
 
 // isHeavy asks the algorithm whether op should leave the isolate goroutine.
