@@ -33,6 +33,10 @@ type Options struct {
 	// that was rejected and still had no handler after the task that
 	// rejected it (and its microtasks) finished. Nil logs a warning.
 	OnUnhandledRejection func(iso *Isolate, p *goja.Promise)
+	// OnRejectionHandled is called on the isolate's goroutine when a
+	// promise already reported to OnUnhandledRejection gets a handler
+	// (HTML's rejectionhandled).
+	OnRejectionHandled func(iso *Isolate, p *goja.Promise)
 	// Logger receives runtime diagnostics. Nil means slog.Default().
 	Logger *slog.Logger
 	// Name labels the isolate in logs (e.g. the route it serves).
@@ -73,6 +77,7 @@ type Isolate struct {
 	timerNesting int
 	flush        goja.Callable
 	rejected     []*goja.Promise
+	reported     map[*goja.Promise]struct{} // reported unhandled, awaiting a handler
 	values       map[any]any
 }
 
@@ -491,7 +496,14 @@ func (iso *Isolate) trackRejection(p *goja.Promise, op goja.PromiseRejectionOper
 		for i, q := range iso.rejected {
 			if q == p {
 				iso.rejected = append(iso.rejected[:i], iso.rejected[i+1:]...)
-				break
+				return
+			}
+		}
+		if _, ok := iso.reported[p]; ok {
+			delete(iso.reported, p)
+			if iso.opts.OnRejectionHandled != nil {
+				// Run after the current job, as HTML queues the event.
+				iso.SetTimer(0, false, func() { iso.opts.OnRejectionHandled(iso, p) })
 			}
 		}
 	}
@@ -504,6 +516,16 @@ func (iso *Isolate) reportRejections() {
 	rejected := iso.rejected
 	iso.rejected = nil
 	for _, p := range rejected {
+		if iso.opts.OnRejectionHandled != nil {
+			if iso.reported == nil {
+				iso.reported = make(map[*goja.Promise]struct{})
+			}
+			// Bounded: a program that leaks rejected promises must not make
+			// the isolate leak them too.
+			if len(iso.reported) < maxReportedRejections {
+				iso.reported[p] = struct{}{}
+			}
+		}
 		if iso.opts.OnUnhandledRejection != nil {
 			iso.call(func() { iso.opts.OnUnhandledRejection(iso, p) })
 			continue
@@ -511,6 +533,10 @@ func (iso *Isolate) reportRejections() {
 		iso.log.Warn("unhandled promise rejection", "isolate", iso.opts.Name, "reason", describe(p.Result()))
 	}
 }
+
+// maxReportedRejections bounds the promises remembered for
+// rejectionhandled.
+const maxReportedRejections = 1024
 
 // describe renders a thrown JS value with its stack when it has one.
 func describe(v goja.Value) string {

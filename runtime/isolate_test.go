@@ -236,3 +236,21 @@ func TestLanguageShims(t *testing.T) {
 		}
 	}
 }
+
+func TestRejectionHandledAfterReport(t *testing.T) {
+	handled := make(chan string, 1)
+	iso := newTestIsolate(t, Options{
+		OnUnhandledRejection: func(*Isolate, *goja.Promise) {},
+		OnRejectionHandled:   func(iso *Isolate, p *goja.Promise) { handled <- p.Result().String() },
+	})
+	eval(t, iso, `globalThis.p = Promise.reject("late"); 0`)
+	eval(t, iso, `p.catch(() => {}); 0`)
+	select {
+	case r := <-handled:
+		if r != "late" {
+			t.Fatalf("got %q", r)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("rejectionhandled never reported")
+	}
+}

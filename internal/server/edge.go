@@ -44,6 +44,7 @@ func (s *Server) newEdgeIsolate(p *project, rt *route) (*runtime.Isolate, error)
 		CPUDeadline:          s.cfg.CPUDeadline,
 		Logger:               s.log,
 		OnUnhandledRejection: events.ReportUnhandledRejection,
+		OnRejectionHandled:   events.ReportRejectionHandled,
 		Setup: func(iso *runtime.Isolate) error {
 			if err := s.installEdgeGlobals(iso, p); err != nil {
 				return err

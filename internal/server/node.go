@@ -25,6 +25,7 @@ func (s *Server) newNodePool(p *project) *runtime.Pool {
 			CPUDeadline:          s.cfg.CPUDeadline,
 			Logger:               s.log,
 			OnUnhandledRejection: events.ReportUnhandledRejection,
+			OnRejectionHandled:   events.ReportRejectionHandled,
 			Setup: func(iso *runtime.Isolate) error {
 				return s.installNodeGlobals(iso, s.current.Load())
 			},

@@ -158,3 +158,16 @@ func callerLocation(iso *runtime.Isolate) (file string, line, col uint32) {
 	}
 	return "", 0, 0
 }
+
+// ReportRejectionHandled fires rejectionhandled on an EventTarget global
+// for a promise that was reported unhandled and has since been handled
+// (HTML's "notify about rejected promises"). Wire it into
+// runtime.Options.OnRejectionHandled.
+func ReportRejectionHandled(iso *runtime.Isolate, p *goja.Promise) {
+	global := iso.VM().GlobalObject()
+	if _, ok := TargetOf(iso, global); !ok {
+		return
+	}
+	promise := iso.VM().ToValue(p).(*goja.Object)
+	Dispatch(iso, global, NewPromiseRejectionEvent(iso, "rejectionhandled", promise, p.Result(), false))
+}
