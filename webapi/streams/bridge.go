@@ -42,8 +42,10 @@ func NewReadableFromReader(iso *runtime.Isolate, rd io.ReadCloser, chunkSize int
 			buf := make([]byte, chunkSize)
 			n, err := readSome(rd, buf)
 			if cerr := op.Complete(func() {
-				src.delivered(r, c, buf[:n], err)
-				p.resolve(goja.Undefined())
+				r.enter(func() {
+					src.delivered(r, c, buf[:n], err)
+					p.resolve(goja.Undefined())
+				})
 			}); cerr != nil {
 				src.close()
 			}
@@ -56,13 +58,13 @@ func NewReadableFromReader(iso *runtime.Isolate, rd io.ReadCloser, chunkSize int
 		op := iso.StartOp()
 		go func() {
 			src.close()
-			_ = op.Complete(func() { p.resolve(goja.Undefined()) })
+			_ = op.Complete(func() { r.enter(func() { p.resolve(goja.Undefined()) }) })
 		}()
 		return p.obj
 	}
 	s := newReadableStream(r)
 	c = &ByteController{}
-	setUpByteController(s, c, start, pull, cancel, float64(chunkSize), 0)
+	r.enter(func() { setUpByteController(s, c, start, pull, cancel, float64(chunkSize), 0) })
 	return s.object()
 }
 
@@ -137,7 +139,7 @@ func NewReadableFromBytes(iso *runtime.Isolate, b []byte) *goja.Object {
 	cancel := func(goja.Value) *goja.Object { return r.resolvedUndefined() }
 	s := newReadableStream(r)
 	c = &ByteController{stream: s}
-	setUpByteController(s, c, start, pull, cancel, 0, 0)
+	r.enter(func() { setUpByteController(s, c, start, pull, cancel, 0, 0) })
 	return s.object()
 }
 
@@ -207,6 +209,11 @@ func ReadAll(iso *runtime.Isolate, stream *goja.Object, done func(b []byte, err 
 // errors the read with a TypeError.
 func Consume(iso *runtime.Isolate, stream *goja.Object, onChunk func(b []byte) error, done func(err goja.Value)) {
 	r := realmOf(iso)
+	r.enter(func() { consume(r, stream, onChunk, done) })
+}
+
+func consume(r *realm, stream *goja.Object, onChunk func(b []byte) error, done func(err goja.Value)) {
+	iso := r.iso
 	s, ok := streamOf(iso, stream)
 	if !ok {
 		done(r.newTypeError("streams: the body is not a ReadableStream"))
@@ -298,7 +305,9 @@ func Tee(iso *runtime.Isolate, stream *goja.Object) (a, b *goja.Object) {
 	if !ok {
 		throw(r.newTypeError("streams: Tee needs a ReadableStream"))
 	}
-	b1, b2, thrown := s.tee(true)
+	var b1, b2 *ReadableStream
+	var thrown goja.Value
+	r.enter(func() { b1, b2, thrown = s.tee(true) })
 	if thrown != nil {
 		throw(thrown)
 	}

@@ -4,6 +4,7 @@ import (
 	"github.com/dop251/goja"
 
 	"github.com/edgerun/edgerun/runtime"
+	"github.com/edgerun/edgerun/runtime/webidl"
 )
 
 // ReadableStream.from (https://streams.spec.whatwg.org/#rs-from) over
@@ -32,10 +33,16 @@ func readableStreamFrom(iso *runtime.Isolate, call goja.FunctionCall) goja.Value
 // throws the TypeErrors of the conversion.
 func openAsyncSequence(r *realm, ctx string, v goja.Value) asyncIterator {
 	vm := r.vm
-	// 1. If V is not an Object, throw a TypeError.
+	// 1. If V is not an Object, throw a TypeError. Browsers accept strings
+	// (iterated by code point), as ReadableStream.from did when it took
+	// "any"; WPT checks that, so primitives other than null and undefined
+	// are boxed for the method lookup.
 	obj, ok := v.(*goja.Object)
 	if !ok {
-		throw(r.newTypeError(ctx + "The provided value is not an async iterable."))
+		if webidl.IsNullish(v) {
+			throw(r.newTypeError(ctx + "The provided value is not an async iterable."))
+		}
+		obj = v.ToObject(vm)
 	}
 	// 2. Let method be ? GetMethod(obj, %Symbol.asyncIterator%).
 	method := getMethod(r, ctx, obj.GetSymbol(r.asyncIterator))
@@ -86,7 +93,6 @@ func openAsyncSequence(r *realm, ctx string, v goja.Value) asyncIterator {
 		})
 		return
 	}
-	_ = vm
 	if !sync {
 		return asyncIterator{
 			// Get the next value of an async iterator.

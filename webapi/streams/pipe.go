@@ -250,8 +250,13 @@ func pipeTo(source *ReadableStream, dest *WritableStream, preventClose, preventA
 			read := r.newPromise()
 			reader.read(&readRequest{
 				chunk: func(chunk goja.Value) {
-					currentWrite = r.react(writer.write(chunk), nil, func(goja.Value) goja.Value { return goja.Undefined() })
-					read.resolve(r.vm.ToValue(false))
+					// The write happens in a microtask: a chunk enqueued while the pipe
+					// waits must not run the sink's write algorithm synchronously inside
+					// enqueue() (WPT piping/general-addition).
+					r.queueMicrotask(func() {
+						currentWrite = r.react(writer.write(chunk), nil, func(goja.Value) goja.Value { return goja.Undefined() })
+						read.resolve(r.vm.ToValue(false))
+					})
 				},
 				close: func() { read.resolve(r.vm.ToValue(true)) },
 				fail:  func(e goja.Value) { read.reject(e) },

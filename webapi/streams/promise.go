@@ -43,20 +43,10 @@ func (p *promise) reject(reason goja.Value) {
 
 func (p *promise) pending() bool { return p.p.State() == goja.PromiseStatePending }
 
-// resolvedWith is WebIDL's "a promise resolved with v": PromiseResolve(%Promise%, v).
+// resolvedWith is WebIDL's "a promise resolved with v": a new promise
+// resolved with v, so a thenable v is adopted through a job (two ticks),
+// exactly as the reference implementation's new Promise(r => r(v)).
 func (r *realm) resolvedWith(v goja.Value) *goja.Object {
-	if o, ok := v.(*goja.Object); ok {
-		if _, isPromise := o.Export().(*goja.Promise); isPromise {
-			// PromiseResolve step 1.a: if x.constructor is C, return x.
-			var ctor goja.Value
-			if ex := r.vm.Try(func() { ctor = o.Get("constructor") }); ex != nil {
-				return r.rejectedWith(ex.Value())
-			}
-			if ctor == r.promiseCtor {
-				return o
-			}
-		}
-	}
 	p := r.newPromise()
 	p.resolve(v)
 	return p.obj
@@ -127,17 +117,21 @@ func (r *realm) enter(fn func()) {
 }
 
 // upon is "upon fulfillment" and "upon rejection" together. The derived
-// promise is marked as handled so a throwing step is not reported as an
-// unhandled rejection twice.
+// promise never rejects (a missing rejection step is a no-op), so these
+// internal reactions cannot surface as unhandled rejections: in browsers
+// the spec's reactions are invisible to the page.
 func (r *realm) upon(p *goja.Object, onFulfilled func(goja.Value), onRejected func(goja.Value)) {
-	var f, rj func(goja.Value) goja.Value
+	var f goja.Value = goja.Undefined()
+	rj := r.noop
 	if onFulfilled != nil {
-		f = func(v goja.Value) goja.Value { onFulfilled(v); return nil }
+		f = r.handler(func(v goja.Value) goja.Value { onFulfilled(v); return nil })
 	}
 	if onRejected != nil {
-		rj = func(v goja.Value) goja.Value { onRejected(v); return nil }
+		rj = r.handler(func(v goja.Value) goja.Value { onRejected(v); return nil })
 	}
-	r.react(p, f, rj)
+	if _, err := r.promiseThen(p, f, rj); err != nil {
+		panic(err)
+	}
 }
 
 // setHandled sets p.[[PromiseIsHandled]] to true: attaching a reaction is

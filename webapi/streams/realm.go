@@ -28,6 +28,8 @@ type realm struct {
 	dvByteOffset goja.Callable
 	dvByteLength goja.Callable
 	isView       goja.Callable
+	trampoline   goja.Callable // (g) => (v) => g(v)
+	invoke       goja.Callable // (g) => g()
 	noop         goja.Value
 
 	endOfIteration goja.Value // private sentinel for "end of iteration"
@@ -91,6 +93,8 @@ func newRealm(iso *runtime.Isolate) *realm {
 	r.dvBuffer = getterOf(vm, dvProto, "buffer")
 	r.dvByteOffset = getterOf(vm, dvProto, "byteOffset")
 	r.dvByteLength = getterOf(vm, dvProto, "byteLength")
+	r.trampoline = mustCompileFunc(vm, trampolineProgram)
+	r.invoke = mustCompileFunc(vm, invokeProgram)
 	r.endOfIteration = vm.CreateObject(nil) // null prototype: resolving with it never looks up a "then"
 	r.closeSentinel = vm.CreateObject(nil)
 	r.noop = vm.ToValue(func(goja.FunctionCall) goja.Value { return goja.Undefined() })
@@ -161,3 +165,17 @@ func newAsyncIteratorPrototype(r *realm) *goja.Object {
 }
 
 type asyncIterProtoKey struct{}
+
+var (
+	trampolineProgram = goja.MustCompile("streams:trampoline", "(function (g) { return function (v) { return g(v); }; })", true)
+	invokeProgram     = goja.MustCompile("streams:invoke", "(function (g) { g(); })", true)
+)
+
+func mustCompileFunc(vm *goja.Runtime, p *goja.Program) goja.Callable {
+	v, err := vm.RunProgram(p)
+	if err != nil {
+		panic(err)
+	}
+	fn, _ := goja.AssertFunction(v)
+	return fn
+}

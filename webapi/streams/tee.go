@@ -431,10 +431,11 @@ func byteStreamTee(s *ReadableStream) (*ReadableStream, *ReadableStream, goja.Va
 	return branch1, branch2, nil
 }
 
-// structuredClone clones a chunk for the second branch of a tee (HTML's
-// StructuredClone). The host's structuredClone global is used when another
-// package installed one; otherwise ArrayBufferViews are copied and
-// primitives returned as they are.
+// structuredClone is StructuredClone(v) for the second branch of a tee.
+// It calls the structuredClone global (webapi/structuredclone, which
+// cannot be imported here: it depends on file, which depends on streams).
+// Without that global, ArrayBufferViews are copied and primitives returned
+// as they are; anything else fails with a DataCloneError-like TypeError.
 func (r *realm) structuredClone(v goja.Value) (goja.Value, goja.Value) {
 	if fn, ok := goja.AssertFunction(r.vm.GlobalObject().Get("structuredClone")); ok {
 		return r.call(fn, goja.Undefined(), v)

@@ -15,6 +15,7 @@ import (
 	"github.com/evanw/esbuild/pkg/api"
 
 	"github.com/edgerun/edgerun/runtime"
+	"github.com/edgerun/edgerun/webapi/console"
 	"github.com/edgerun/edgerun/webapi/events"
 	"github.com/edgerun/edgerun/webapi/timers"
 )
@@ -129,6 +130,9 @@ func runWPTFile(t *testing.T, root, file, harness string) wptFileResult {
 	var scripts [][2]string
 	for _, m := range metaScript.FindAllStringSubmatch(src, -1) {
 		p := m[1]
+		if p == "/resources/WebIDLParser.js" {
+			p = "/resources/webidl2/lib/webidl2.js"
+		}
 		var full string
 		if strings.HasPrefix(p, "/") {
 			full = filepath.Join(root, p)
@@ -144,15 +148,19 @@ func runWPTFile(t *testing.T, root, file, harness string) wptFileResult {
 	scripts = append(scripts, [2]string{filepath.Base(file), src})
 
 	done := make(chan wptFileResult, 1)
+	var unhandled []string
 	iso, err := runtime.New(runtime.Options{
 		CPUDeadline: 60 * time.Second,
 		Setup: func(iso *runtime.Isolate) error {
 			events.Install(iso)
 			timers.Install(iso, timers.Options{ReportError: true})
+			console.Install(iso, discardSink{})
 			Install(iso)
 			return nil
 		},
-		OnUnhandledRejection: func(*runtime.Isolate, *goja.Promise) {},
+		OnUnhandledRejection: func(_ *runtime.Isolate, p *goja.Promise) {
+			unhandled = append(unhandled, fmt.Sprint(p.Result()))
+		},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -161,11 +169,30 @@ func runWPTFile(t *testing.T, root, file, harness string) wptFileResult {
 	var results []wptResult
 	runErr := iso.Do(func() error {
 		vm := iso.VM()
+		iso.ForceGlobals()
 		g := vm.GlobalObject()
 		_ = g.Set("self", g)
 		if _, err := vm.RunString(`globalThis.GLOBAL = { isWindow() { return false }, isWorker() { return false }, isShadowRealm() { return false } };`); err != nil {
 			return err
 		}
+		// fetch for idlharness: serves files of the checkout, nothing else.
+		_ = vm.Set("fetch", func(call goja.FunctionCall) goja.Value {
+			p, res, rej := vm.NewPromise()
+			b, err := os.ReadFile(filepath.Join(root, call.Argument(0).String()))
+			if err != nil {
+				_ = rej(vm.NewTypeError("Failed to fetch"))
+				return vm.ToValue(p)
+			}
+			resp := vm.NewObject()
+			_ = resp.Set("ok", true)
+			_ = resp.Set("text", func(goja.FunctionCall) goja.Value {
+				tp, tres, _ := vm.NewPromise()
+				_ = tres(string(b))
+				return vm.ToValue(tp)
+			})
+			_ = res(resp)
+			return vm.ToValue(p)
+		})
 		if _, err := vm.RunScript("testharness.js", harness); err != nil {
 			return err
 		}
@@ -184,6 +211,9 @@ func runWPTFile(t *testing.T, root, file, harness string) wptFileResult {
 			herr := ""
 			if st := hs.Get("status").ToInteger(); st != 0 {
 				herr = fmt.Sprint(hs.Get("message"))
+			}
+			if len(unhandled) > 0 {
+				herr += " unhandled rejections: " + strings.Join(unhandled, "; ")
 			}
 			done <- wptFileResult{tests: results, harnessErr: herr}
 			return goja.Undefined()
@@ -222,3 +252,7 @@ func runWPTFile(t *testing.T, root, file, harness string) wptFileResult {
 		return wptFileResult{harnessErr: "timeout"}
 	}
 }
+
+type discardSink struct{}
+
+func (discardSink) Log(level, msg string) {}
