@@ -5,10 +5,37 @@ package crypto
 import (
 	"crypto/hmac"
 	"crypto/rand"
-	"strings"
+	"hash"
+	"sync"
 )
 
 type hmacAlg struct{}
+
+// hmacKey is an HMAC key handle. Keyed HMAC states are pooled per key: a
+// JWT route signs and verifies with the same key over and over, and
+// hmac.New costs three allocations and two compression blocks.
+type hmacKey struct {
+	raw  []byte
+	hash string
+	pool sync.Pool // of hash.Hash
+}
+
+func newHMACKey(raw []byte, hashName string) *hmacKey {
+	return &hmacKey{raw: raw, hash: hashName}
+}
+
+func (h *hmacKey) mac(message []byte) []byte {
+	m, _ := h.pool.Get().(hash.Hash)
+	if m == nil {
+		m = hmac.New(newHash(h.hash), h.raw)
+	} else {
+		m.Reset()
+	}
+	m.Write(message)
+	out := m.Sum(nil)
+	h.pool.Put(m)
+	return out
+}
 
 // hmacJWKAlg is the JWK "alg" of an HMAC key's hash ("" for hashes JWA
 // does not name, such as SHA-3).
@@ -26,19 +53,13 @@ func hmacJWKAlg(hash string) string {
 	return ""
 }
 
-func (hmacAlg) mac(k *Key, message []byte) []byte {
-	m := hmac.New(newHash(k.alg.hash), k.handle.([]byte))
-	m.Write(message)
-	return m.Sum(nil)
+func (hmacAlg) sign(p *params, k *Key, message []byte) ([]byte, error) {
+	return k.handle.(*hmacKey).mac(message), nil
 }
 
-func (a hmacAlg) sign(p *params, k *Key, message []byte) ([]byte, error) {
-	return a.mac(k, message), nil
-}
-
-func (a hmacAlg) verify(p *params, k *Key, signature, message []byte) (bool, error) {
+func (hmacAlg) verify(p *params, k *Key, signature, message []byte) (bool, error) {
 	// This comparison must be performed in constant-time.
-	return hmac.Equal(a.mac(k, message), signature), nil
+	return hmac.Equal(k.handle.(*hmacKey).mac(message), signature), nil
 }
 
 func (hmacAlg) generateKey(p *params, extractable bool, usages usageSet) (any, error) {
@@ -47,6 +68,9 @@ func (hmacAlg) generateKey(p *params, extractable bool, usages usageSet) (any, e
 	if !usages.subsetOf(usagesSign) {
 		return nil, errUsages
 	}
+	if err := checkHash(p.hash); err != nil {
+		return nil, err
+	}
 	length, err := hmacLength(p)
 	if err != nil {
 		return nil, errorf(errOperation, "HMAC key length must not be zero")
@@ -54,13 +78,16 @@ func (hmacAlg) generateKey(p *params, extractable bool, usages usageSet) (any, e
 	b := make([]byte, (length+7)/8)
 	_, _ = rand.Read(b)
 	maskBits(b, length)
-	return &Key{typ: keySecret, extractable: extractable, usages: usages, handle: b,
+	return &Key{typ: keySecret, extractable: extractable, usages: usages, handle: newHMACKey(b, p.hash),
 		alg: keyAlgorithm{name: "HMAC", hash: p.hash, length: length}}, nil
 }
 
 // hmacLength is the shared part of generate key and get key length: the
 // length member, or the hash's block size when absent; zero is an error.
 func hmacLength(p *params) (int, error) {
+	if err := checkHash(p.hash); err != nil {
+		return 0, err
+	}
 	if !p.hasLength {
 		return hashBlockBits(p.hash), nil
 	}
@@ -88,6 +115,9 @@ func (hmacAlg) importKey(p *params, format string, data keyData, extractable boo
 	// throw a SyntaxError.
 	if !usages.subsetOf(usagesSign) {
 		return nil, errUsages
+	}
+	if err := checkHash(p.hash); err != nil {
+		return nil, err
 	}
 	var raw []byte
 	switch format {
@@ -129,12 +159,12 @@ func (hmacAlg) importKey(p *params, format string, data keyData, extractable boo
 	}
 	key := copyBytes(raw)
 	maskBits(key, length)
-	return &Key{typ: keySecret, handle: key,
+	return &Key{typ: keySecret, handle: newHMACKey(key, p.hash),
 		alg: keyAlgorithm{name: "HMAC", hash: p.hash, length: length}}, nil
 }
 
 func (hmacAlg) exportKey(format string, k *Key) (any, error) {
-	data := k.handle.([]byte)
+	data := k.handle.(*hmacKey).raw
 	switch format {
 	case "raw", "raw-secret":
 		return copyBytes(data), nil
@@ -158,5 +188,3 @@ func maskBits(b []byte, n int) {
 		b[len(b)-1] &= byte(0xff << (8 - r))
 	}
 }
-
-var _ = strings.ToUpper

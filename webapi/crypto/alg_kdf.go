@@ -56,7 +56,7 @@ func (a *kdfAlg) checkParams(op string, p *params, length int64) error {
 	if a.name == "PBKDF2" && p.iterations == 0 {
 		return errorf(errOperation, "PBKDF2 requires iterations > 0")
 	}
-	return nil
+	return checkHash(p.hash)
 }
 
 func (a *kdfAlg) heavy(op string, p *params, _ *Key, _ int) bool {
@@ -70,6 +70,9 @@ func (a *kdfAlg) deriveBits(p *params, k *Key, length int64) ([]byte, error) {
 	// OperationError.
 	if length < 0 || length%8 != 0 {
 		return nil, errorf(errOperation, "The length provided for %s is not a multiple of 8 bits.", a.name)
+	}
+	if err := checkHash(p.hash); err != nil {
+		return nil, err
 	}
 	secret := k.handle.([]byte)
 	h := newHash(p.hash)

@@ -35,7 +35,7 @@ func argKey(iso *runtime.Isolate, ctx webidl.Context, v goja.Value, n int) *Key 
 // argBuffer converts a BufferSource argument without copying; copy it with
 // copyBytes at the step where the specification gets a copy of the bytes.
 func argBuffer(vm *goja.Runtime, ctx webidl.Context, v goja.Value, n int) []byte {
-	b, ok := webidl.BufferSource(vm, v)
+	b, ok := bufferSource(vm, v)
 	if !ok {
 		ctx.TypeError(vm, "parameter %d is not of type '(ArrayBuffer or ArrayBufferView)'.", n)
 	}
@@ -66,10 +66,42 @@ func argUsages(vm *goja.Runtime, ctx webidl.Context, v goja.Value) (u usageSet, 
 }
 
 // argAlgorithm converts an AlgorithmIdentifier: objects stay objects,
-// anything else becomes a string (which can throw for a Symbol).
+// anything else is a DOMString. The ToString itself happens in
+// normalization (which any conversion error rejects the same way).
 func argAlgorithm(vm *goja.Runtime, ctx webidl.Context, v goja.Value) goja.Value {
-	if _, ok := v.(*goja.Object); ok {
-		return v
+	return orUndefined(v)
+}
+
+// Method contexts ("Failed to execute 'sign' on 'SubtleCrypto'"), built
+// once rather than with fmt.Sprintf on every call.
+var (
+	methodContexts         = map[string]webidl.Context{}
+	getRandomValuesContext = webidl.Method("Crypto", "getRandomValues")
+)
+
+func init() {
+	for _, m := range []string{"encrypt", "decrypt", "sign", "verify", "digest", "generateKey", "deriveKey",
+		"deriveBits", "importKey", "exportKey", "wrapKey", "unwrapKey", "encapsulateKey", "encapsulateBits",
+		"decapsulateKey", "decapsulateBits", "getPublicKey", "supports"} {
+		methodContexts[m] = webidl.Method("SubtleCrypto", m)
 	}
-	return vm.ToValue(ctx.DOMString(vm, orUndefined(v)))
+}
+
+func methodContext(method string) webidl.Context { return methodContexts[method] }
+
+// bufferSource is webidl.BufferSource with a fast path for the common
+// Uint8Array and ArrayBuffer arguments (goja exports both as slices that
+// alias the JS memory).
+func bufferSource(vm *goja.Runtime, v goja.Value) ([]byte, bool) {
+	obj, ok := v.(*goja.Object)
+	if !ok {
+		return nil, false
+	}
+	switch x := obj.Export().(type) {
+	case []byte:
+		return x, true
+	case goja.ArrayBuffer:
+		return x.Bytes(), true
+	}
+	return webidl.BufferSource(vm, v)
 }

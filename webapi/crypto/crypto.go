@@ -41,7 +41,7 @@ var CryptoClass = &jsclass.Class{
 // https://w3c.github.io/webcrypto/#Crypto-method-getRandomValues.
 func (c *cryptoObject) getRandomValues(iso *runtime.Isolate, call goja.FunctionCall) goja.Value {
 	vm := iso.VM()
-	ctx := webidl.Method("Crypto", "getRandomValues")
+	ctx := getRandomValuesContext
 	ctx.RequireArgs(vm, call, 1)
 	array := call.Argument(0)
 	b, isBuffer := webidl.BufferSource(vm, array)

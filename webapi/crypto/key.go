@@ -58,11 +58,6 @@ func (k *Key) Algorithm() string { return k.alg.name }
 // Usages lists the key's usages in the specification's order.
 func (k *Key) Usages() []string { return k.usages.names() }
 
-// Material returns the key material (for Node's KeyObject.from): []byte for
-// secret keys, otherwise a crypto.PublicKey or crypto.PrivateKey from Go's
-// crypto packages or circl.
-func (k *Key) Material() any { return k.handle }
-
 // CryptoKeyClass is the CryptoKey interface. Only the host creates keys.
 var CryptoKeyClass = &jsclass.Class{
 	Name: "CryptoKey",

@@ -154,23 +154,17 @@ func convertMember(iso *runtime.Isolate, ctx webidl.Context, d *dictType, m memb
 	case mOctet:
 		return uint32(ctx.Integer(vm, v, 8, false, webidl.IntOptions{EnforceRange: true}))
 	case mBuffer:
-		b, ok := webidl.CopyBufferSource(vm, v)
+		b, ok := bufferSource(vm, v)
 		if !ok {
 			throw(errorf(errType, "%s: %s: %s: Not a BufferSource", ctx, d.name, m.name))
 		}
-		if b == nil {
-			b = []byte{}
-		}
-		return b
+		return copyBytes(b)
 	case mBigInteger:
 		if typedArrayName(iso, v) != "Uint8Array" {
 			throw(errorf(errType, "%s: %s: %s: Not a Uint8Array", ctx, d.name, m.name))
 		}
-		b, _ := webidl.CopyBufferSource(vm, v)
-		if b == nil {
-			b = []byte{}
-		}
-		return b
+		b, _ := bufferSource(vm, v)
+		return copyBytes(b)
 	case mKey:
 		k, ok := KeyOf(iso, v)
 		if !ok {

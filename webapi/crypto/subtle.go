@@ -87,7 +87,7 @@ func cipherMethod(method, op string, usage usageSet) func(*subtleCrypto, *runtim
 	return func(_ *subtleCrypto, iso *runtime.Isolate, call goja.FunctionCall) goja.Value {
 		return promiseMethod(iso, func() *task {
 			vm := iso.VM()
-			ctx := webidl.Method("SubtleCrypto", method)
+			ctx := methodContext(method)
 			ctx.RequireArgs(vm, call, 3)
 			alg := argAlgorithm(vm, ctx, call.Argument(0))
 			key := argKey(iso, ctx, call.Argument(1), 2)
@@ -119,7 +119,7 @@ func cipherMethod(method, op string, usage usageSet) func(*subtleCrypto, *runtim
 func (*subtleCrypto) sign(iso *runtime.Isolate, call goja.FunctionCall) goja.Value {
 	return promiseMethod(iso, func() *task {
 		vm := iso.VM()
-		ctx := webidl.Method("SubtleCrypto", "sign")
+		ctx := methodContext("sign")
 		ctx.RequireArgs(vm, call, 3)
 		alg := argAlgorithm(vm, ctx, call.Argument(0))
 		key := argKey(iso, ctx, call.Argument(1), 2)
@@ -143,7 +143,7 @@ func (*subtleCrypto) sign(iso *runtime.Isolate, call goja.FunctionCall) goja.Val
 func (*subtleCrypto) verify(iso *runtime.Isolate, call goja.FunctionCall) goja.Value {
 	return promiseMethod(iso, func() *task {
 		vm := iso.VM()
-		ctx := webidl.Method("SubtleCrypto", "verify")
+		ctx := methodContext("verify")
 		ctx.RequireArgs(vm, call, 4)
 		alg := argAlgorithm(vm, ctx, call.Argument(0))
 		key := argKey(iso, ctx, call.Argument(1), 2)
@@ -169,7 +169,7 @@ func (*subtleCrypto) verify(iso *runtime.Isolate, call goja.FunctionCall) goja.V
 func (*subtleCrypto) digest(iso *runtime.Isolate, call goja.FunctionCall) goja.Value {
 	return promiseMethod(iso, func() *task {
 		vm := iso.VM()
-		ctx := webidl.Method("SubtleCrypto", "digest")
+		ctx := methodContext("digest")
 		ctx.RequireArgs(vm, call, 2)
 		alg := argAlgorithm(vm, ctx, call.Argument(0))
 		data := argBuffer(vm, ctx, call.Argument(1), 2)
@@ -193,7 +193,7 @@ const heavyDigestSize = 1 << 20
 func (*subtleCrypto) generateKey(iso *runtime.Isolate, call goja.FunctionCall) goja.Value {
 	return promiseMethod(iso, func() *task {
 		vm := iso.VM()
-		ctx := webidl.Method("SubtleCrypto", "generateKey")
+		ctx := methodContext("generateKey")
 		ctx.RequireArgs(vm, call, 3)
 		alg := argAlgorithm(vm, ctx, call.Argument(0))
 		extractable := call.Argument(1).ToBoolean()
@@ -229,7 +229,7 @@ func (*subtleCrypto) generateKey(iso *runtime.Isolate, call goja.FunctionCall) g
 func (*subtleCrypto) importKey(iso *runtime.Isolate, call goja.FunctionCall) goja.Value {
 	return promiseMethod(iso, func() *task {
 		vm := iso.VM()
-		ctx := webidl.Method("SubtleCrypto", "importKey")
+		ctx := methodContext("importKey")
 		ctx.RequireArgs(vm, call, 5)
 		format := argFormat(vm, ctx, call.Argument(0))
 		raw, jwkData := argKeyData(iso, ctx, call.Argument(1))
@@ -290,7 +290,7 @@ func importKeyStep(p *params, format string, data keyData, extractable bool, usa
 // Exactly one of the results is set.
 func argKeyData(iso *runtime.Isolate, ctx webidl.Context, v goja.Value) ([]byte, *jwk) {
 	vm := iso.VM()
-	if b, ok := webidl.BufferSource(vm, v); ok {
+	if b, ok := bufferSource(vm, v); ok {
 		if b == nil {
 			b = []byte{}
 		}
@@ -307,7 +307,7 @@ func argKeyData(iso *runtime.Isolate, ctx webidl.Context, v goja.Value) ([]byte,
 func (*subtleCrypto) exportKey(iso *runtime.Isolate, call goja.FunctionCall) goja.Value {
 	return promiseMethod(iso, func() *task {
 		vm := iso.VM()
-		ctx := webidl.Method("SubtleCrypto", "exportKey")
+		ctx := methodContext("exportKey")
 		ctx.RequireArgs(vm, call, 2)
 		format := argFormat(vm, ctx, call.Argument(0))
 		key := argKey(iso, ctx, call.Argument(1), 2)
@@ -345,7 +345,7 @@ func exportKeyStep(format string, key *Key) (any, error) {
 func (*subtleCrypto) deriveBits(iso *runtime.Isolate, call goja.FunctionCall) goja.Value {
 	return promiseMethod(iso, func() *task {
 		vm := iso.VM()
-		ctx := webidl.Method("SubtleCrypto", "deriveBits")
+		ctx := methodContext("deriveBits")
 		ctx.RequireArgs(vm, call, 2)
 		alg := argAlgorithm(vm, ctx, call.Argument(0))
 		key := argKey(iso, ctx, call.Argument(1), 2)
@@ -372,7 +372,7 @@ func (*subtleCrypto) deriveBits(iso *runtime.Isolate, call goja.FunctionCall) go
 func (*subtleCrypto) deriveKey(iso *runtime.Isolate, call goja.FunctionCall) goja.Value {
 	return promiseMethod(iso, func() *task {
 		vm := iso.VM()
-		ctx := webidl.Method("SubtleCrypto", "deriveKey")
+		ctx := methodContext("deriveKey")
 		ctx.RequireArgs(vm, call, 5)
 		alg := argAlgorithm(vm, ctx, call.Argument(0))
 		key := argKey(iso, ctx, call.Argument(1), 2)
@@ -411,7 +411,7 @@ func (*subtleCrypto) deriveKey(iso *runtime.Isolate, call goja.FunctionCall) goj
 func (*subtleCrypto) wrapKey(iso *runtime.Isolate, call goja.FunctionCall) goja.Value {
 	return promiseMethod(iso, func() *task {
 		vm := iso.VM()
-		ctx := webidl.Method("SubtleCrypto", "wrapKey")
+		ctx := methodContext("wrapKey")
 		ctx.RequireArgs(vm, call, 4)
 		format := argFormat(vm, ctx, call.Argument(0))
 		key := argKey(iso, ctx, call.Argument(1), 2)
@@ -456,7 +456,7 @@ func (*subtleCrypto) wrapKey(iso *runtime.Isolate, call goja.FunctionCall) goja.
 func (*subtleCrypto) unwrapKey(iso *runtime.Isolate, call goja.FunctionCall) goja.Value {
 	return promiseMethod(iso, func() *task {
 		vm := iso.VM()
-		ctx := webidl.Method("SubtleCrypto", "unwrapKey")
+		ctx := methodContext("unwrapKey")
 		ctx.RequireArgs(vm, call, 7)
 		format := argFormat(vm, ctx, call.Argument(0))
 		wrapped := argBuffer(vm, ctx, call.Argument(1), 2)
@@ -510,7 +510,7 @@ func (*subtleCrypto) unwrapKey(iso *runtime.Isolate, call goja.FunctionCall) goj
 func (*subtleCrypto) getPublicKey(iso *runtime.Isolate, call goja.FunctionCall) goja.Value {
 	return promiseMethod(iso, func() *task {
 		vm := iso.VM()
-		ctx := webidl.Method("SubtleCrypto", "getPublicKey")
+		ctx := methodContext("getPublicKey")
 		ctx.RequireArgs(vm, call, 2)
 		key := argKey(iso, ctx, call.Argument(0), 1)
 		usages, _ := argUsages(vm, ctx, call.Argument(1))

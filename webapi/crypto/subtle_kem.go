@@ -7,7 +7,6 @@ import (
 	"github.com/dop251/goja"
 
 	"github.com/edgerun/edgerun/runtime"
-	"github.com/edgerun/edgerun/runtime/webidl"
 )
 
 // encapsulation is an EncapsulatedKey or EncapsulatedBits dictionary.
@@ -44,7 +43,7 @@ func encapsulateMethod(iso *runtime.Isolate, call goja.FunctionCall, toKey bool)
 		if toKey {
 			method, nargs, usage = "encapsulateKey", 5, useEncapsulateKey
 		}
-		ctx := webidl.Method("SubtleCrypto", method)
+		ctx := methodContext(method)
 		ctx.RequireArgs(vm, call, nargs)
 		alg := argAlgorithm(vm, ctx, call.Argument(0))
 		key := argKey(iso, ctx, call.Argument(1), 2)
@@ -97,7 +96,7 @@ func decapsulateMethod(iso *runtime.Isolate, call goja.FunctionCall, toKey bool)
 		if toKey {
 			method, nargs, usage = "decapsulateKey", 6, useDecapsulateKey
 		}
-		ctx := webidl.Method("SubtleCrypto", method)
+		ctx := methodContext(method)
 		ctx.RequireArgs(vm, call, nargs)
 		alg := argAlgorithm(vm, ctx, call.Argument(0))
 		key := argKey(iso, ctx, call.Argument(1), 2)

@@ -24,7 +24,7 @@ var supportsOperations = map[string]bool{
 // strings), the first for numbers, null and undefined.
 func supports(iso *runtime.Isolate, call goja.FunctionCall) goja.Value {
 	vm := iso.VM()
-	ctx := webidl.Method("SubtleCrypto", "supports")
+	ctx := methodContext("supports")
 	ctx.RequireArgs(vm, call, 2)
 	op := ctx.DOMString(vm, call.Argument(0))
 	alg := argAlgorithm(vm, ctx, call.Argument(1))
