@@ -107,6 +107,7 @@ func (s *Server) edgeFailed(c *request, err error) {
 // route's params (spec §2.3: {...initialSearchParams, ...params}).
 func (s *Server) edgeURL(c *request) string {
 	var b strings.Builder
+	b.Grow(len(s.cfg.Hostname) + len(c.rawPath) + len(c.rawQuery) + 16)
 	b.WriteString("http://")
 	b.WriteString(s.cfg.Hostname)
 	if s.cfg.Port != 80 {
@@ -313,16 +314,29 @@ func relativeLocation(loc, reqHost, hostname string, port int) string {
 }
 
 // edgeRequestHeaders are the client's headers plus the x-forwarded-* set
-// Next adds.
+// Next adds. The copy shares the client's value slices (nothing mutates
+// them) and adds at most five one-value entries from one backing array.
 func edgeRequestHeaders(r *http.Request) http.Header {
-	h := r.Header.Clone()
-	if h == nil {
-		h = http.Header{}
+	h := make(http.Header, len(r.Header)+5)
+	for k, v := range r.Header {
+		h[k] = v
+	}
+	extra := make([]string, 0, 5)
+	add := func(name, value string) {
+		if _, ok := h[name]; ok && name != "Host" {
+			return
+		}
+		extra = append(extra, value)
+		h[name] = extra[len(extra)-1 : len(extra) : len(extra)]
 	}
 	if r.Host != "" {
-		h.Set("Host", r.Host)
+		add("Host", r.Host)
 	}
-	addForwarded(h, r)
+	host, port, proto, forFor := forwardedValues(r)
+	add("X-Forwarded-Host", host)
+	add("X-Forwarded-Port", port)
+	add("X-Forwarded-Proto", proto)
+	add("X-Forwarded-For", forFor)
 	return h
 }
 

@@ -96,35 +96,31 @@ func (t *truncReader) Read(p []byte) (int, error) {
 
 func (t *truncReader) Close() error { return t.r.Close() }
 
-// addForwarded sets the x-forwarded-* headers next start adds (spec §1.6).
+// addForwarded sets the x-forwarded-* headers next start adds (spec §1.6)
+// unless the client sent them.
 func addForwarded(h http.Header, r *http.Request) {
-	port := "80"
+	host, port, proto, forFor := forwardedValues(r)
+	for _, kv := range [4][2]string{{"X-Forwarded-Host", host}, {"X-Forwarded-Port", port}, {"X-Forwarded-Proto", proto}, {"X-Forwarded-For", forFor}} {
+		if h.Get(kv[0]) == "" {
+			h.Set(kv[0], kv[1])
+		}
+	}
+}
+
+// forwardedValues computes the x-forwarded-* values for r.
+func forwardedValues(r *http.Request) (host, port, proto, forFor string) {
+	host, port, proto = r.Host, "80", "http"
 	if r.TLS != nil {
-		port = "443"
+		port, proto = "443", "https"
 	}
 	if _, p, err := net.SplitHostPort(r.Host); err == nil {
 		port = p
 	}
-	if h.Get("X-Forwarded-Host") == "" {
-		h.Set("X-Forwarded-Host", r.Host)
+	forFor = r.RemoteAddr
+	if h, _, err := net.SplitHostPort(r.RemoteAddr); err == nil {
+		forFor = h
 	}
-	if h.Get("X-Forwarded-Port") == "" {
-		h.Set("X-Forwarded-Port", port)
-	}
-	if h.Get("X-Forwarded-Proto") == "" {
-		proto := "http"
-		if r.TLS != nil {
-			proto = "https"
-		}
-		h.Set("X-Forwarded-Proto", proto)
-	}
-	if h.Get("X-Forwarded-For") == "" {
-		ip := r.RemoteAddr
-		if hst, _, err := net.SplitHostPort(r.RemoteAddr); err == nil {
-			ip = hst
-		}
-		h.Set("X-Forwarded-For", ip)
-	}
+	return host, port, proto, forFor
 }
 
 // BuildError reports the routes that failed to build or compile.

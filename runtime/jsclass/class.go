@@ -218,14 +218,20 @@ func constructorFor(iso *runtime.Isolate, name string, constructible, dynamic bo
 		if !identifierRE.MatchString(fnName) {
 			fnName = ""
 		}
-		body := `if (new.target === undefined) throw new TypeError(newMsg); impl.apply(this, arguments);`
+		// Rest parameters rather than `arguments`: a strict-mode arguments
+		// object costs a thrower-property function per call.
+		body := `if (new.target === undefined) throw new TypeError(newMsg); impl.apply(this, args);`
 		if dynamic {
-			body = `if (new.target === undefined) throw new TypeError(newMsg); if (new.target === C) return impl.apply(undefined, arguments); impl.apply(this, arguments);`
+			body = `if (new.target === undefined) throw new TypeError(newMsg); if (new.target === C) return impl.apply(undefined, args); impl.apply(this, args);`
 		}
 		if !constructible {
 			body = `throw new TypeError("Illegal constructor");`
 		}
-		src := fmt.Sprintf("(function (impl, newMsg) { const C = function %s() { %s }; return C; })", fnName, body)
+		params := "...args"
+		if !constructible {
+			params = ""
+		}
+		src := fmt.Sprintf("(function (impl, newMsg) { const C = function %s(%s) { %s }; return C; })", fnName, params, body)
 		p, err := goja.Compile("jsclass:"+name, src, true)
 		if err != nil {
 			panic(err)
