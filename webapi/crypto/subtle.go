@@ -433,6 +433,14 @@ func (*subtleCrypto) wrapKey(iso *runtime.Isolate, call goja.FunctionCall) goja.
 			var bytes []byte
 			if j, ok := exported.(*jwk); ok {
 				bytes = j.marshal()
+				// AES-KW takes multiples of 8 bytes: pad the JSON with
+				// trailing spaces, which JSON allows (as Chrome does; the
+				// specification invites adapting the serialization).
+				if _, kw := p.impl.(keyWrapper); kw {
+					for len(bytes)%8 != 0 {
+						bytes = append(bytes, ' ')
+					}
+				}
 			} else {
 				bytes = exported.([]byte)
 			}
