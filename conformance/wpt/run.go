@@ -182,7 +182,13 @@ func (r *runner) runOne(ctx context.Context, spec runSpec) Result {
 			if err := r.setup(iso); err != nil {
 				return err
 			}
-			return sc.install(iso)
+			if err := sc.install(iso); err != nil {
+				return err
+			}
+			// Interface objects must be data properties of the global, as
+			// idlharness checks; edgerun installs them lazily.
+			iso.ForceGlobals()
+			return nil
 		},
 		OnUnhandledRejection: events.ReportUnhandledRejection,
 	})
