@@ -19,6 +19,10 @@ var (
 // the first, which server-side code should run outside the edge runtime).
 const argon2MaxMemory = 256 * 1024
 
+// argon2MaxWork bounds memory × passes (KiB): a few seconds of work, for
+// the same reason as pbkdf2MaxIterations.
+const argon2MaxWork = 1 << 24
+
 func (a *argon2Alg) importKey(p *params, format string, data keyData, extractable bool, usages usageSet) (*Key, error) {
 	return importKdfKey(a.name, format, data, extractable, usages, "raw-secret")
 }
@@ -66,6 +70,9 @@ func (a *argon2Alg) deriveBits(p *params, k *Key, length int64) ([]byte, error) 
 	}
 	if p.memory > argon2MaxMemory {
 		return nil, errorf(errOperation, "The Argon2 memory exceeds edgerun's limit of %d KiB", argon2MaxMemory)
+	}
+	if uint64(p.memory)*uint64(p.passes) > argon2MaxWork {
+		return nil, errorf(errOperation, "The Argon2 memory times passes exceeds edgerun's limit of %d", argon2MaxWork)
 	}
 	return argon2Key(a.typ, k.handle.([]byte), p.nonce, p.secretValue, p.associatedData,
 		p.passes, p.memory, p.parallelism, uint32(length/8)), nil

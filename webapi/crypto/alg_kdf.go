@@ -9,6 +9,12 @@ import (
 	"crypto/pbkdf2"
 )
 
+// pbkdf2MaxIterations bounds the work one deriveBits call may start: the
+// derivation runs on its own goroutine, past the reach of the request's CPU
+// deadline, so an unbounded count (up to 2^32-1) would burn a core for
+// hours. Ten million is over ten times OWASP's 2023 recommendation.
+const pbkdf2MaxIterations = 10_000_000
+
 type kdfAlg struct {
 	name string
 }
@@ -84,6 +90,9 @@ func (a *kdfAlg) deriveBits(p *params, k *Key, length int64) ([]byte, error) {
 		// If length is zero, return an empty byte sequence.
 		if length == 0 {
 			return []byte{}, nil
+		}
+		if p.iterations > pbkdf2MaxIterations {
+			return nil, errorf(errOperation, "edgerun limits PBKDF2 to %d iterations", pbkdf2MaxIterations)
 		}
 		out, err := pbkdf2.Key(h, string(secret), p.salt, int(p.iterations), int(length/8))
 		if err != nil {
