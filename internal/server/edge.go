@@ -68,24 +68,18 @@ func (s *Server) newEdgeIsolate(p *project, rt *route) (*runtime.Isolate, error)
 // serveEdge runs an edge route: NextRequest in, Response out (spec §2.2).
 func (s *Server) serveEdge(c *request) {
 	pool := s.edgePool(c.p, c.rt)
-	pipe := newPipe()
-	iso, inv, err := pool.Acquire(func(err error) { pipe.fail(err) })
+	ec := &edgeCall{s: s, c: c, pipe: newPipe()}
+	iso, inv, err := pool.Acquire(ec.pipe.fail)
 	if err != nil {
 		s.routeFailed(c.w, c.r, c.rt, err)
 		return
 	}
-	var abort func()
-	if err := iso.Run(inv, func() { abort = s.callEdge(iso, inv, c, pipe) }); err != nil {
+	ec.iso, ec.inv = iso, inv
+	if err := iso.Run(inv, ec.start); err != nil {
 		s.routeFailed(c.w, c.r, c.rt, err)
 		return
 	}
-	_, _, failure := serve(c.r.Context(), c.w, pipe, func() {
-		_ = iso.Run(inv, func() {
-			if abort != nil {
-				abort()
-			}
-		})
-	})
+	_, _, failure := serve(c.r.Context(), c.w, ec.pipe, ec.clientGone)
 	if failure != nil {
 		s.edgeFailed(c, failure)
 	}
@@ -149,128 +143,6 @@ func (s *Server) edgeURL(c *request) string {
 		b.WriteString(strings.Join(kept, "&"))
 	}
 	return b.String()
-}
-
-// callEdge runs on the isolate goroutine. It returns the function to call
-// when the client goes away.
-func (s *Server) callEdge(iso *runtime.Isolate, inv *runtime.Invocation, c *request, pipe *pipe) (abort func()) {
-	vm := iso.VM()
-	handler, _ := goja.AssertFunction(iso.Value(edgeModuleKey{}).(goja.Value))
-
-	var body io.ReadCloser
-	if c.r.Method != http.MethodGet && c.r.Method != http.MethodHead && c.r.Body != nil && c.r.Body != http.NoBody {
-		body = truncatingBody(c.r.Body, edgeBodyLimit, func() {
-			s.log.Warn(fmt.Sprintf("Request body exceeded 10MB for %s. Only the first 10MB will be available unless configured. See https://nextjs.org/docs/app/api-reference/config/next-config-js/middlewareClientMaxBodySize for more details.", c.r.URL.Path))
-		})
-	}
-	// request.signal is created only if the handler (or the abort below)
-	// asks for it.
-	reqObj := fetch.NewRequest(iso, c.r.Method, s.edgeURL(c), edgeRequestHeaders(c.r), body, nil)
-	if err := nextserver.AdoptRequest(iso, reqObj); err != nil {
-		pipe.fail(err)
-		inv.End()
-		return nil
-	}
-
-	// Work registered with event.waitUntil keeps the invocation alive after
-	// the response: the isolate is not retired under it.
-	pendingWait := 0
-	responded := false
-	finish := func() {
-		if responded && pendingWait == 0 {
-			inv.End()
-		}
-	}
-	event := nextserver.NewFetchEvent(iso, "/pages"+c.rt.r.Page, func(p goja.Value) {
-		pendingWait++
-		settle := vm.ToValue(func(goja.FunctionCall) goja.Value { pendingWait--; finish(); return goja.Undefined() })
-		onReject := vm.ToValue(func(call goja.FunctionCall) goja.Value {
-			s.log.Error("⨯ waitUntil: " + describeValue(call.Argument(0)))
-			pendingWait--
-			finish()
-			return goja.Undefined()
-		})
-		promiseThen(vm, p, settle, onReject)
-	})
-
-	clientGone := false
-	abort = func() {
-		clientGone = true
-		if sig, ok := events.SignalOf(iso, reqObj.Get("signal")); ok {
-			sig.Abort(events.NewDOMException(iso, "This operation was aborted", "AbortError"))
-		}
-		responded = true
-		finish()
-	}
-	done := func(failure error) {
-		if failure != nil {
-			pipe.fail(failure)
-		} else {
-			pipe.end()
-		}
-		responded = true
-		finish()
-	}
-	onResult := func(v goja.Value) {
-		if goja.IsUndefined(v) || goja.IsNull(v) {
-			// No response: treated as NextResponse.next() (spec §2.2).
-			pipe.writeHead(&responseHead{status: 200, lines: []headerLine{{"x-middleware-next", "1"}}})
-			done(nil)
-			return
-		}
-		resp, ok := fetch.ResponseOf(iso, v)
-		if !ok {
-			done(jsError(vm, vm.NewTypeError("Expected an instance of Response to be returned")))
-			return
-		}
-		pipe.writeHead(s.edgeResponseHead(c, resp))
-		if rc, ok := resp.BodyReader(); ok {
-			// A body JS never touched (a proxied fetch() response): the HTTP
-			// goroutine copies it straight from the upstream socket.
-			pipe.copyFrom(rc)
-			done(nil)
-			return
-		}
-		stream, bytes := resp.Body()
-		switch {
-		case bytes != nil:
-			pipe.write(bytes)
-			done(nil)
-		case stream != nil:
-			streams.Consume(iso, stream, func(chunk []byte) error {
-				if clientGone {
-					return errClientGone
-				}
-				pipe.write(chunk)
-				return nil
-			}, func(err goja.Value) {
-				if err != nil && !goja.IsUndefined(err) {
-					s.log.Error("⨯ " + describeValue(err))
-					done(fmt.Errorf("server: response stream errored: %s", describeValue(err)))
-					return
-				}
-				done(nil)
-			})
-		default:
-			done(nil)
-		}
-	}
-	result, err := handler(goja.Undefined(), reqObj, event)
-	if err != nil {
-		done(err)
-		return abort
-	}
-	if isThenable(result) {
-		onFulfilled := vm.ToValue(func(call goja.FunctionCall) goja.Value { onResult(call.Argument(0)); return goja.Undefined() })
-		onRejected := vm.ToValue(func(call goja.FunctionCall) goja.Value {
-			done(jsError(vm, call.Argument(0)))
-			return goja.Undefined()
-		})
-		promiseThen(vm, result, onFulfilled, onRejected)
-		return abort
-	}
-	onResult(result)
-	return abort
 }
 
 // edgeResponseHead copies the Response's status and headers (spec §2.2):

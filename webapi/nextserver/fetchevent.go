@@ -16,7 +16,12 @@ import (
 type fetchEvent struct {
 	jsclass.Shell
 	page      string
-	waitUntil func(p goja.Value)
+	waitUntil WaitUntiler
+}
+
+// WaitUntiler receives the promises a handler passes to event.waitUntil.
+type WaitUntiler interface {
+	WaitUntil(p goja.Value)
 }
 
 var fetchEventClass = &jsclass.Class{
@@ -46,7 +51,7 @@ var fetchEventClass = &jsclass.Class{
 			if e.waitUntil == nil {
 				panic(iso.VM().NewGoError(fmt.Errorf("edgerun: waitUntil is only available on the event passed to a handler")))
 			}
-			e.waitUntil(call.Argument(0))
+			e.waitUntil.WaitUntil(call.Argument(0))
 			return goja.Undefined()
 		}),
 	},
@@ -65,6 +70,6 @@ func pageSignatureError(iso *runtime.Isolate, page string) goja.Value {
 
 // NewFetchEvent builds the handler's second argument. waitUntil receives
 // each promise passed to event.waitUntil.
-func NewFetchEvent(iso *runtime.Isolate, page string, waitUntil func(p goja.Value)) *goja.Object {
+func NewFetchEvent(iso *runtime.Isolate, page string, waitUntil WaitUntiler) *goja.Object {
 	return jsclass.New(iso, fetchEventClass, &fetchEvent{page: page, waitUntil: waitUntil})
 }
