@@ -77,27 +77,35 @@ type fsCall struct {
 // dispatch runs c synchronously (returning the result or throwing) or,
 // when cb is a function, asynchronously with Node's callback convention.
 func (e *env) dispatch(c fsCall, cb goja.Value) goja.Value {
-	convert := c.convert
+	return e.maybeAsync(cb, c.run, c.convert, func(err error) goja.Value { return e.fsErrorValue(c, err) })
+}
+
+// maybeAsync runs run on the isolate's goroutine and returns convert(res)
+// (throwing errValue(err) on failure) when cb is not a function; otherwise
+// it runs run on a new goroutine, holding a runtime Op, and calls cb(err)
+// or cb(null, convert(res)) back on the isolate's goroutine, in the async
+// context of the caller.
+func (e *env) maybeAsync(cb goja.Value, run func() (any, error), convert func(any) goja.Value, errValue func(error) goja.Value) goja.Value {
 	if convert == nil {
 		convert = func(any) goja.Value { return goja.Undefined() }
 	}
 	fn, async := goja.AssertFunction(cb)
 	if !async {
-		res, err := c.run()
+		res, err := run()
 		if err != nil {
-			panic(e.fsErrorValue(c, err))
+			panic(errValue(err))
 		}
 		return convert(res)
 	}
 	op := e.iso.StartOp()
 	runInCtx := CaptureAsyncContext(e.iso)
 	go func() {
-		res, err := c.run()
+		res, err := run()
 		_ = op.Complete(func() {
 			runInCtx(func() {
 				var callErr error
 				if err != nil {
-					_, callErr = fn(goja.Undefined(), e.fsErrorValue(c, err))
+					_, callErr = fn(goja.Undefined(), errValue(err))
 				} else {
 					_, callErr = fn(goja.Undefined(), goja.Null(), convert(res))
 				}

@@ -46,6 +46,7 @@ func init() {
 		"os":               {native: osModule},
 		"assert":           {js: "assert.js"},
 		"assert/strict":    {alias: "assert", aliasProp: "strict"},
+		"crypto":           {js: "crypto.js", binding: cryptoBinding},
 		"fs":               {js: "fs.js", binding: fsBinding},
 		"fs/promises":      {alias: "fs", aliasProp: "promises"},
 		"stream":           {js: "stream.js"},

@@ -77,8 +77,22 @@ func typesBinding(e *env) *goja.Object {
 		obj, ok := call.Argument(0).(*goja.Object)
 		return vm.ToValue(ok && obj.ExportType() == proxyType)
 	}))
+	handleKey := vm.Get("Symbol").(*goja.Object).Get("for")
 	_ = b.Set("isKeyObject", jsclass.Function(vm, "isKeyObject", 1, func(call goja.FunctionCall) goja.Value {
-		_, ok := jsclass.Unwrap[*keyObject](e.iso, call.Argument(0))
+		obj, ok := call.Argument(0).(*goja.Object)
+		if !ok {
+			return vm.ToValue(false)
+		}
+		forFn, _ := goja.AssertFunction(handleKey)
+		sym, err := forFn(goja.Undefined(), vm.ToValue(keyHandleSymbol))
+		if err != nil {
+			return vm.ToValue(false)
+		}
+		h, ok := obj.GetSymbol(sym.(*goja.Symbol)).(*goja.Object)
+		if !ok {
+			return vm.ToValue(false)
+		}
+		_, ok = h.Export().(*keyObject)
 		return vm.ToValue(ok)
 	}))
 	_ = b.Set("promiseState", jsclass.Function(vm, "promiseState", 1, func(call goja.FunctionCall) goja.Value {

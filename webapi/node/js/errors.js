@@ -194,6 +194,8 @@ defineCode(Error, 'ERR_CRYPTO_SCRYPT_INVALID_PARAMETER', 'Invalid scrypt paramet
 defineCode(TypeError, 'ERR_CRYPTO_UNKNOWN_CIPHER', 'Unknown cipher');
 defineCode(TypeError, 'ERR_CRYPTO_INVALID_AUTH_TAG', (m) => `Invalid authentication tag length: ${m}`);
 defineCode(Error, 'ERR_ASSERTION', (m) => m);
+defineCode(Error, 'ERR_CRYPTO_SIGN_KEY_REQUIRED', 'No key provided to sign');
+defineCode(TypeError, 'ERR_CRYPTO_INCOMPATIBLE_KEY_OPTIONS', (a, b) => `The selected key encoding ${a} ${b}.`);
 defineCode(RangeError, 'ERR_SOCKET_BAD_PORT', (name, port) => `${name} should be >= 0 and < 65536. Received ${describe(port)}.`);
 defineCode(Error, 'ERR_ILLEGAL_CONSTRUCTOR', 'Illegal constructor');
 defineCode(TypeError, 'ERR_INVALID_STATE', (m) => `Invalid state: ${m}`);
