@@ -3,7 +3,6 @@ package server
 import (
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"net/url"
 	"strings"
@@ -13,8 +12,6 @@ import (
 	"github.com/edgerun/edgerun/runtime"
 	"github.com/edgerun/edgerun/webapi/events"
 	"github.com/edgerun/edgerun/webapi/fetch"
-	"github.com/edgerun/edgerun/webapi/nextserver"
-	"github.com/edgerun/edgerun/webapi/streams"
 )
 
 var errClientGone = errors.New("server: the client closed the connection")

@@ -56,7 +56,10 @@ func (ec *edgeCall) start() {
 	}
 	if isThenable(result) {
 		onFulfilled := vm.ToValue(func(call goja.FunctionCall) goja.Value { ec.result(call.Argument(0)); return goja.Undefined() })
-		onRejected := vm.ToValue(func(call goja.FunctionCall) goja.Value { ec.done(jsError(vm, call.Argument(0))); return goja.Undefined() })
+		onRejected := vm.ToValue(func(call goja.FunctionCall) goja.Value {
+			ec.done(jsError(vm, call.Argument(0)))
+			return goja.Undefined()
+		})
 		promiseThen(vm, result, onFulfilled, onRejected)
 		return
 	}
