@@ -141,3 +141,8 @@ func (v arrayBufferView) bytes() []byte {
 	}
 	return b[v.byteOffset : v.byteOffset+v.byteLength]
 }
+
+// webidlUint8Array returns a Uint8Array that owns b (no copy).
+func webidlUint8Array(r *realm, b []byte) *goja.Object {
+	return r.newUint8Array(r.vm.ToValue(r.vm.NewArrayBuffer(b)).(*goja.Object), 0, len(b))
+}

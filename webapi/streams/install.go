@@ -20,6 +20,10 @@ var Classes = []*jsclass.Class{
 	TransformStreamDefaultControllerClass,
 	ByteLengthQueuingStrategyClass,
 	CountQueuingStrategyClass,
+	TextEncoderStreamClass,
+	TextDecoderStreamClass,
+	CompressionStreamClass,
+	DecompressionStreamClass,
 }
 
 // Install exposes the Streams Standard's globals in iso, lazily. It also

@@ -16,6 +16,7 @@ import (
 
 	"github.com/edgerun/edgerun/runtime"
 	"github.com/edgerun/edgerun/webapi/console"
+	"github.com/edgerun/edgerun/webapi/encoding"
 	"github.com/edgerun/edgerun/webapi/events"
 	"github.com/edgerun/edgerun/webapi/timers"
 )
@@ -155,6 +156,7 @@ func runWPTFile(t *testing.T, root, file, harness string) wptFileResult {
 			events.Install(iso)
 			timers.Install(iso, timers.Options{ReportError: true})
 			console.Install(iso, discardSink{})
+			encoding.Install(iso)
 			Install(iso)
 			return nil
 		},
