@@ -50,6 +50,7 @@ func init() {
 		"fs":               {js: "fs.js", binding: fsBinding},
 		"fs/promises":      {alias: "fs", aliasProp: "promises"},
 		"stream":           {js: "stream.js"},
+		"zlib":             {js: "zlib.js", binding: zlibBinding},
 		"stream/promises":  {js: "stream_promises.js"},
 		"stream/consumers": {js: "stream_consumers.js"},
 		"stream/web":       {js: "stream_web.js"},
