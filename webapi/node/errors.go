@@ -5,8 +5,6 @@ import (
 	"fmt"
 
 	"github.com/dop251/goja"
-
-	"github.com/edgerun/edgerun/runtime/jsclass"
 )
 
 // ModuleNotFoundError is Require's error for an id that is not a built-in.
@@ -91,11 +89,24 @@ func notSupportedMessage(module, fn string) string {
 	return fmt.Sprintf("edgerun: node:%s.%s is not supported", module, fn)
 }
 
+// throwerProgram makes named JS functions that throw: unlike native Go
+// functions they are constructible, so `new Worker()` reports the
+// not-supported error instead of "not a constructor".
+var throwerProgram = goja.MustCompile("node:thrower", `(function (name, message) {
+  return { [name]: function () { const e = new Error(message); e.code = 'ERR_NOT_SUPPORTED'; throw e; } }[name];
+})`, true)
+
 // notSupportedFunc returns a function that throws the not-supported error
-// for module.fn when called (and when constructed).
+// for module.fn when called or constructed.
 func notSupportedFunc(vm *goja.Runtime, module, fn string) goja.Value {
-	msg := notSupportedMessage(module, fn)
-	return jsclass.Function(vm, fn, 0, func(goja.FunctionCall) goja.Value {
-		panic(newCodedError(vm, "Error", "ERR_NOT_SUPPORTED", msg))
-	})
+	factory, err := vm.RunProgram(throwerProgram)
+	if err != nil {
+		panic(err)
+	}
+	f, _ := goja.AssertFunction(factory)
+	v, err := f(goja.Undefined(), vm.ToValue(fn), vm.ToValue(notSupportedMessage(module, fn)))
+	if err != nil {
+		panic(err)
+	}
+	return v
 }

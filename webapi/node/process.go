@@ -14,6 +14,8 @@ import (
 // processStart anchors process.uptime() and process.hrtime().
 var processStart = time.Now()
 
+func sinceStart() time.Duration { return time.Since(processStart) }
+
 // envObject is process.env: a Go map behind a goja DynamicObject, so
 // assignments coerce to strings and deletes work as in Node, and reads
 // cost a map lookup.

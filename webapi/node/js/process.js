@@ -113,8 +113,10 @@ process.resourceUsage = function resourceUsage() {
 process.availableMemory = function availableMemory() { return binding.memoryUsage().rss * 4; };
 process.constrainedMemory = function constrainedMemory() { return 0; };
 
-// nextTick: a FIFO drained from one promise job, so a burst of ticks runs
-// together before later promise reactions, as Node's tick queue does.
+// nextTick: a FIFO drained from one promise job. Ticks run in order,
+// before timers and I/O callbacks, and a burst of ticks runs together;
+// unlike Node, promise reactions queued before the first tick run before
+// it (goja has a single job queue and no hook ahead of it).
 const tickQueue = [];
 let tickScheduled = false;
 

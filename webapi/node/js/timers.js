@@ -28,7 +28,8 @@ class Timeout {
     this._onTimeout = callback;
     this._timerArgs = args;
     this._repeat = isRepeat ? this._idleTimeout : null;
-    this._destroyed = false;
+    this._destroyed = false; // fired (one-shot) or cleared
+    this._cleared = false;
     this._ctx = asyncContext.capture();
     this._ref = true;
     this._id = nextId++;
@@ -51,11 +52,13 @@ class Timeout {
     asyncContext.runIn(this._ctx, this._onTimeout, this, this._timerArgs);
   }
 
+  // refresh restarts the countdown; a one-shot timer that already fired
+  // is armed again, a cleared one is not (Node's semantics).
   refresh() {
-    if (!this._destroyed) {
-      binding.cancel(this._loopId);
-      this._schedule();
-    }
+    if (this._cleared) return this;
+    if (!this._destroyed) binding.cancel(this._loopId);
+    this._destroyed = false;
+    this._schedule();
     return this;
   }
 
@@ -107,6 +110,7 @@ function clearTimeout(timer) {
     t = active.get(id);
     if (t === undefined) return;
   }
+  t._cleared = true;
   if (t._destroyed) return;
   t._destroyed = true;
   active.delete(t._id);
