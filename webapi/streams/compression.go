@@ -2,13 +2,13 @@ package streams
 
 import (
 	"bytes"
-	"compress/flate"
-	"compress/gzip"
-	"compress/zlib"
 	"io"
 
 	"github.com/andybalholm/brotli"
 	"github.com/dop251/goja"
+	"github.com/klauspost/compress/flate"
+	"github.com/klauspost/compress/gzip"
+	"github.com/klauspost/compress/zlib"
 
 	"github.com/edgerun/edgerun/runtime"
 	"github.com/edgerun/edgerun/runtime/jsclass"
@@ -16,9 +16,11 @@ import (
 )
 
 // CompressionStream and DecompressionStream
-// (https://compression.spec.whatwg.org/) over compress/flate, compress/zlib,
-// compress/gzip and github.com/andybalholm/brotli (a pure-Go port of the
-// reference brotli library; the standard library has none): "deflate" is
+// (https://compression.spec.whatwg.org/) over github.com/klauspost/compress
+// (flate, zlib, gzip: the standard library's API, several times faster at
+// the same compression level, which is what bounds pipeThrough throughput)
+// and github.com/andybalholm/brotli (a pure-Go port of the reference brotli
+// library; the standard library has none): "deflate" is
 // the zlib format (RFC 1950), "deflate-raw" raw DEFLATE (RFC 1951), "gzip"
 // RFC 1952 and "brotli" RFC 7932.
 
