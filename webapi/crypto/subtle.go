@@ -71,7 +71,7 @@ func checkKey(p *params, k *Key, usage usageSet) error {
 	// attribute of the [[algorithm]] internal slot of key then throw an
 	// InvalidAccessError.
 	if p.name != k.alg.name {
-		return errorf(errInvalidAccess, "The requested operation is not valid for the provided key")
+		return errorf(errInvalidAccess, "key.algorithm does not match that of operation")
 	}
 	// If the [[usages]] internal slot of key does not contain an entry that
 	// is usage, then throw an InvalidAccessError.
