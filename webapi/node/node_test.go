@@ -10,6 +10,7 @@ import (
 	"github.com/dop251/goja"
 
 	"github.com/edgerun/edgerun/runtime"
+	webcrypto "github.com/edgerun/edgerun/webapi/crypto"
 	"github.com/edgerun/edgerun/webapi/encoding"
 	"github.com/edgerun/edgerun/webapi/events"
 	"github.com/edgerun/edgerun/webapi/streams"
@@ -31,6 +32,7 @@ func newTestIsolate(t testing.TB, opts Options) *runtime.Isolate {
 		url.Install(iso)
 		encoding.Install(iso)
 		streams.Install(iso)
+		webcrypto.Install(iso)
 		Install(iso, opts)
 		vm := iso.VM()
 		return vm.Set("require", func(call goja.FunctionCall) goja.Value {
