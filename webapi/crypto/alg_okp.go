@@ -12,6 +12,7 @@ import (
 	"crypto/ed25519"
 	"crypto/rand"
 	"encoding/asn1"
+	"sync"
 
 	"filippo.io/edwards25519"
 	"github.com/cloudflare/circl/dh/x448"
@@ -23,6 +24,11 @@ import (
 type okpKey struct {
 	priv []byte
 	pub  []byte
+
+	// For Ed25519 public keys: whether pub is invalid or of small order,
+	// worked out once per key rather than per verification.
+	checkOnce  sync.Once
+	smallOrder bool
 }
 
 type okpAlg struct {
@@ -271,7 +277,8 @@ func (a *okpAlg) verify(p *params, k *Key, signature, message []byte) (bool, err
 	}
 	// An invalid or small-order public key or R is rejected (crypto/ed25519
 	// does not check the order).
-	if ed25519SmallOrder(h.pub) || ed25519SmallOrder(signature[:32]) {
+	h.checkOnce.Do(func() { h.smallOrder = ed25519SmallOrder(h.pub) })
+	if h.smallOrder || ed25519SmallOrder(signature[:32]) {
 		return false, nil
 	}
 	return ed25519.Verify(ed25519.PublicKey(h.pub), message, signature), nil
