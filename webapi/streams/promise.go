@@ -4,6 +4,7 @@ import (
 	"github.com/dop251/goja"
 
 	"github.com/edgerun/edgerun/runtime"
+	"github.com/edgerun/edgerun/runtime/jsclass"
 )
 
 // A promise is a goja promise created by the streams code, kept together
@@ -90,18 +91,31 @@ func (r *realm) react(p *goja.Object, onFulfilled func(goja.Value) goja.Value, o
 // leave): microtasks would run in the middle of a spec algorithm. A JS
 // frame on the stack keeps the queue for later, as the spec requires.
 func (r *realm) handler(step func(goja.Value) goja.Value) goja.Value {
-	native := r.vm.ToValue(func(call goja.FunctionCall) goja.Value {
-		v := step(call.Argument(0))
-		if v == nil {
-			return goja.Undefined()
-		}
-		return v
-	})
-	wrapped, err := r.trampoline(goja.Undefined(), native)
+	// The Go step travels in a shell object (cheaper than a native function
+	// object, which carries name and length properties) to one shared
+	// native dispatcher; bindStep makes the JS closure v => dispatch(h, v).
+	h := r.vm.NewDynamicObject(&goStep{fn: step})
+	wrapped, err := r.bindStep(goja.Undefined(), h)
 	if err != nil {
 		panic(err)
 	}
 	return wrapped
+}
+
+// goStep carries a Go reaction step through JS (see handler).
+type goStep struct {
+	jsclass.Shell
+	fn func(goja.Value) goja.Value
+}
+
+// dispatchStep is the native end of handler's closures.
+func dispatchStep(call goja.FunctionCall) goja.Value {
+	h, _ := call.Argument(0).(*goja.Object).Export().(*goStep)
+	v := h.fn(call.Argument(1))
+	if v == nil {
+		return goja.Undefined()
+	}
+	return v
 }
 
 // enter runs fn with a JS frame on the stack (see handler), so promise

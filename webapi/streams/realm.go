@@ -28,7 +28,7 @@ type realm struct {
 	dvByteOffset goja.Callable
 	dvByteLength goja.Callable
 	isView       goja.Callable
-	trampoline   goja.Callable // (g) => (v) => g(v)
+	bindStep     goja.Callable // (h) => (v) => dispatchStep(h, v)
 	invoke       goja.Callable // (g) => g()
 	noop         goja.Value
 
@@ -93,7 +93,12 @@ func newRealm(iso *runtime.Isolate) *realm {
 	r.dvBuffer = getterOf(vm, dvProto, "buffer")
 	r.dvByteOffset = getterOf(vm, dvProto, "byteOffset")
 	r.dvByteLength = getterOf(vm, dvProto, "byteLength")
-	r.trampoline = mustCompileFunc(vm, trampolineProgram)
+	factory := mustCompileFunc(vm, trampolineProgram)
+	bind, err := factory(goja.Undefined(), vm.ToValue(dispatchStep))
+	if err != nil {
+		panic(err)
+	}
+	r.bindStep, _ = goja.AssertFunction(bind)
 	r.invoke = mustCompileFunc(vm, invokeProgram)
 	r.endOfIteration = vm.CreateObject(nil) // null prototype: resolving with it never looks up a "then"
 	r.closeSentinel = vm.CreateObject(nil)
@@ -167,7 +172,7 @@ func newAsyncIteratorPrototype(r *realm) *goja.Object {
 type asyncIterProtoKey struct{}
 
 var (
-	trampolineProgram = goja.MustCompile("streams:trampoline", "(function (g) { return function (v) { return g(v); }; })", true)
+	trampolineProgram = goja.MustCompile("streams:trampoline", "(function (d) { return function (h) { return function (v) { return d(h, v); }; }; })", true)
 	invokeProgram     = goja.MustCompile("streams:invoke", "(function (g) { g(); })", true)
 )
 
