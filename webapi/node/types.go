@@ -8,6 +8,7 @@ import (
 	"github.com/dop251/goja"
 
 	"github.com/edgerun/edgerun/runtime/jsclass"
+	"github.com/edgerun/edgerun/webapi/console"
 )
 
 var (
@@ -44,6 +45,24 @@ func internalClass(obj *goja.Object) string {
 func utilBinding(e *env) *goja.Object {
 	vm := e.vm
 	b := typesBinding(e)
+	// util.inspect and util.format share webapi/console's renderer (what
+	// console.log prints) for the options it supports.
+	_ = b.Set("consoleInspect", jsclass.Function(vm, "consoleInspect", 2, func(call goja.FunctionCall) goja.Value {
+		opts := console.ParseInspectOptions(call.Argument(1), console.DefaultInspectOptions())
+		return vm.ToValue(console.InspectWith(e.iso, call.Argument(0), opts))
+	}))
+	_ = b.Set("consoleFormat", jsclass.Function(vm, "consoleFormat", 2, func(call goja.FunctionCall) goja.Value {
+		opts := console.ParseInspectOptions(call.Argument(0), console.DefaultInspectOptions())
+		var args []goja.Value
+		if a, ok := call.Argument(1).(*goja.Object); ok {
+			n := int(a.Get("length").ToInteger())
+			args = make([]goja.Value, n)
+			for i := range args {
+				args[i] = a.Get(itoa(i))
+			}
+		}
+		return vm.ToValue(console.FormatWith(e.iso, opts, args))
+	}))
 	_ = b.Set("errname", jsclass.Function(vm, "errname", 1, func(call goja.FunctionCall) goja.Value {
 		n := -call.Argument(0).ToInteger()
 		if info, ok := errnoByErrno(syscall.Errno(n)); ok {

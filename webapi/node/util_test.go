@@ -31,6 +31,9 @@ var inspectTests = []jsTest{
 	{"grouped numbers", `return require('util').inspect(Array.from({ length: 30 }, (_, i) => i * 7))`, "[\n    0,   7,  14,  21,  28,  35,  42,  49,\n   56,  63,  70,  77,  84,  91,  98, 105,\n  112, 119, 126, 133, 140, 147, 154, 161,\n  168, 175, 182, 189, 196, 203\n]"},
 	{"more items", `return require('util').inspect(Array.from({ length: 102 }, () => 0)).endsWith('... 2 more items\n]')`, "true"},
 	{"holes", `return require('util').inspect([1, , , 4])`, `[ 1, <2 empty items>, 4 ]`},
+	{"colors use the JS renderer", `return JSON.stringify(require('util').inspect({ a: 1, s: 'x' }, { colors: true }))`, `"{ a: \u001b[33m1\u001b[39m, s: \u001b[32m'x'\u001b[39m }"`},
+	{"getters option", `return require('util').inspect({ get a() { return 1 } }, { getters: true })`, `{ a: [Getter: 1] }`},
+	{"formatWithOptions", `return require('util').formatWithOptions({ depth: 0 }, '%O', { a: { b: 1 } })`, `{ a: [Object] }`},
 	{"escape", `return require('util').inspect('a\nb\x01')`, `'a\nb\x01'`},
 }
 

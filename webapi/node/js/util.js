@@ -1,10 +1,43 @@
 'use strict';
 // node:util
 
-const { inspect, format, formatWithOptions, stripVTControlCharacters } = require('internal/inspect');
+const { codes, validateFunction, validateString } = require('internal/errors');
+
+const internalInspect = require('internal/inspect');
+const { stripVTControlCharacters, inspectDefaultOptions } = internalInspect;
+
+// The options webapi/console's renderer (shared with console.log) does not
+// handle send util.inspect/format to the JS renderer in internal/inspect.
+function needsJSRenderer(o) {
+  return !!o && (o.colors || o.getters || o.showProxy || o.numericSeparator ||
+    typeof o.stylize === 'function' || typeof o.sorted === 'function');
+}
+
+function inspect(value, opts) {
+  if (arguments.length > 2 || typeof opts === 'boolean' || needsJSRenderer(opts) || needsJSRenderer(inspectDefaultOptions)) {
+    return Reflect.apply(internalInspect.inspect, this, arguments);
+  }
+  return binding.consoleInspect(value, opts ? { ...inspectDefaultOptions, ...opts } : inspectDefaultOptions);
+}
+inspect.custom = internalInspect.inspect.custom;
+inspect.colors = internalInspect.inspect.colors;
+inspect.styles = internalInspect.inspect.styles;
+Object.defineProperty(inspect, 'defaultOptions', Object.getOwnPropertyDescriptor(internalInspect.inspect, 'defaultOptions'));
+
+function format(...args) {
+  if (needsJSRenderer(inspectDefaultOptions)) return internalInspect.format(...args);
+  return binding.consoleFormat(inspectDefaultOptions, args);
+}
+
+function formatWithOptions(inspectOptions, ...args) {
+  if (inspectOptions === null || typeof inspectOptions !== 'object') {
+    throw new codes.ERR_INVALID_ARG_TYPE('inspectOptions', 'object', inspectOptions);
+  }
+  if (needsJSRenderer(inspectOptions) || needsJSRenderer(inspectDefaultOptions)) return internalInspect.formatWithOptions(inspectOptions, ...args);
+  return binding.consoleFormat({ ...inspectDefaultOptions, ...inspectOptions }, args);
+}
 const types = require('internal/types');
 const { isDeepStrictEqual } = require('internal/compare');
-const { codes, validateFunction, validateString } = require('internal/errors');
 
 const kCustomPromisifiedSymbol = Symbol.for('nodejs.util.promisify.custom');
 const kCustomPromisifyArgsSymbol = Symbol('customPromisifyArgs');
