@@ -28,6 +28,7 @@ func (s *syncBuffer) String() string {
 var processTests = []jsTest{
 	{"env", `return process.env.FOO + ' ' + process.env.MISSING + ' ' + ('FOO' in process.env) + ' ' + Object.keys(process.env).join()`, "bar undefined true FOO,NEXT_PUBLIC_X"},
 	{"env coerces and deletes", `process.env.N = 5; const t = typeof process.env.N; delete process.env.N; return t + ' ' + process.env.N`, "string undefined"},
+	{"env spread and own props", `const copy = { ...process.env }; return copy.FOO + ' ' + process.env.hasOwnProperty('FOO') + ' ' + JSON.stringify(Object.entries(process.env).length)`, "bar true 2"},
 	{"env is not the host env", `return process.env.PATH === undefined`, "true"},
 	{"cwd", `return process.cwd()`, "/srv/project"},
 	{"version", `return process.version + ' ' + process.versions.node + ' ' + process.release.name`, "v20.19.0 20.19.0 node"},
@@ -73,6 +74,36 @@ var timersAsyncTests = []jsTest{
 	{"timers/promises abort", `const tp = require('timers/promises'); const ac = new AbortController(); const p = tp.setTimeout(1000, 'x', { signal: ac.signal }); ac.abort(); try { await p } catch (e) { done(e.name + ' ' + e.code) }`, "AbortError ABORT_ERR"},
 	{"timers/promises interval", `const tp = require('timers/promises'); const it = tp.setInterval(1, 'tick'); const a = await it.next(); const b = await it.next(); await it.return(); done(a.value + b.value)`, "ticktick"},
 	{"require timers", `const t = require('timers'); done(String(t.setTimeout === setTimeout))`, "true"},
+}
+
+func TestEmitProcessEvent(t *testing.T) {
+	iso := newTestIsolate(t, Options{})
+	_ = iso.Do(func() error {
+		vm := iso.VM()
+		if EmitProcessEvent(iso, "unhandledRejection", vm.ToValue("r")) {
+			t.Error("emitted before process was loaded")
+		}
+		if _, err := vm.RunString(`globalThis.seen = []; process.on('unhandledRejection', (r) => seen.push(r))`); err != nil {
+			return err
+		}
+		if !EmitProcessEvent(iso, "unhandledRejection", vm.ToValue("r1")) {
+			t.Error("listener not reported")
+		}
+		if EmitProcessEvent(iso, "other") {
+			t.Error("event without listeners reported as handled")
+		}
+		if got := vm.Get("seen").String(); got != "r1" {
+			t.Errorf("seen = %q", got)
+		}
+		return nil
+	})
+}
+
+func TestAsyncIteratorSymbol(t *testing.T) {
+	iso := newTestIsolate(t, Options{})
+	if got := run(t, iso, `return typeof Symbol.asyncIterator + ' ' + (Symbol.asyncIterator === Symbol.for('Symbol.asyncIterator') || Symbol.asyncIterator.description === 'Symbol.asyncIterator')`); got != "symbol true" {
+		t.Fatalf("got %q", got)
+	}
 }
 
 func TestTimers(t *testing.T) {

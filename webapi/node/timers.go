@@ -44,18 +44,40 @@ func reportTaskError(e *env, err error) {
 	if _, ok := err.(*goja.InterruptedError); ok {
 		panic(err)
 	}
-	ex, ok := err.(*goja.Exception)
-	if ok {
-		if p, ok := e.modules["process"].(*goja.Object); ok {
-			if count, ok := goja.AssertFunction(p.Get("listenerCount")); ok {
-				if n, err := count(p, e.vm.ToValue("uncaughtException")); err == nil && n.ToInteger() > 0 {
-					emit, _ := goja.AssertFunction(p.Get("emit"))
-					if _, err := emit(p, e.vm.ToValue("uncaughtException"), ex.Value(), e.vm.ToValue("uncaughtException")); err == nil {
-						return
-					}
-				}
-			}
+	if ex, ok := err.(*goja.Exception); ok {
+		if EmitProcessEvent(e.iso, "uncaughtException", ex.Value(), e.vm.ToValue("uncaughtException")) {
+			return
 		}
 	}
 	e.iso.Logger().Error("node: uncaught exception in a callback", "error", err)
+}
+
+// EmitProcessEvent emits event on the isolate's process object when the
+// process module is loaded and has listeners for it, and reports whether
+// it did. Hosts use it for 'unhandledRejection' and 'uncaughtException',
+// falling back to their own logging when it returns false. Call on the
+// isolate's goroutine.
+func EmitProcessEvent(iso *runtime.Isolate, event string, args ...goja.Value) bool {
+	e, ok := iso.Value(envKey{}).(*env)
+	if !ok {
+		return false
+	}
+	p, ok := e.modules["process"].(*goja.Object)
+	if !ok {
+		return false
+	}
+	count, ok := goja.AssertFunction(p.Get("listenerCount"))
+	if !ok {
+		return false
+	}
+	n, err := count(p, e.vm.ToValue(event))
+	if err != nil || n.ToInteger() == 0 {
+		return false
+	}
+	emit, _ := goja.AssertFunction(p.Get("emit"))
+	_, err = emit(p, append([]goja.Value{e.vm.ToValue(event)}, args...)...)
+	if err != nil {
+		e.iso.Logger().Error("node: process '"+event+"' listener threw", "error", err)
+	}
+	return true
 }
