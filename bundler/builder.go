@@ -50,10 +50,11 @@ type Bundle struct {
 type Builder struct {
 	opts Options
 
-	mu     sync.Mutex
-	routes map[string]*routeState
-	node   *nodeServerState
-	closed bool
+	mu      sync.Mutex
+	routes  map[string]*routeState
+	node    *nodeServerState
+	modules sync.Map // absolute path → *moduleBuild (BuildModule)
+	closed  bool
 }
 
 // routeState is one route's context and what its last build read.

@@ -18,7 +18,10 @@ package bundler
 //     the build warns and bundles Next's stub, which throws only on use.
 
 import (
+	"bytes"
 	"fmt"
+	"os"
+	"path"
 	"path/filepath"
 	"strings"
 
@@ -135,6 +138,9 @@ func edgerunPlugin(pc pluginConfig) api.Plugin {
 				Detail: builtinImport{importer: args.Importer, spec: args.Path},
 			}}}, nil
 		})
+		if pc.runtime != RuntimeEdge {
+			build.OnLoad(api.OnLoadOptions{Filter: `[/\\]node_modules[/\\].*\.(c?js|mjs)$`}, modulePathsOnLoad)
+		}
 		build.OnLoad(api.OnLoadOptions{Filter: `.*`, Namespace: nsUnsupported}, func(args api.OnLoadArgs) (api.OnLoadResult, error) {
 			msg := edgeBuiltinRuntimeError(strings.TrimPrefix(args.Path, "node:"))
 			contents := fmt.Sprintf(`var fail = function () { throw new Error(%q); };
@@ -147,4 +153,100 @@ module.exports = new Proxy(function () {}, {
 			return api.OnLoadResult{Contents: &contents, Loader: api.LoaderJS}, nil
 		})
 	}}
+}
+
+// modulePathsOnLoad gives a bundled npm module that mentions __dirname or
+// __filename its own path. Under next start, pages-router API routes load
+// node_modules with Node's require, so packages find their own files that
+// way (formidable loads its plugins with require(path.join(__dirname,
+// ...)); others read data files next to their code). Bundled, those names
+// would be the bundle's. The declaration goes on the module's first line so
+// that line numbers, and the source map, stay right.
+func modulePathsOnLoad(args api.OnLoadArgs) (api.OnLoadResult, error) {
+	src, err := os.ReadFile(args.Path)
+	if err != nil {
+		return api.OnLoadResult{}, nil // let esbuild report it
+	}
+	if !bytes.Contains(src, []byte("__dirname")) && !bytes.Contains(src, []byte("__filename")) {
+		return api.OnLoadResult{}, nil
+	}
+	file := filepath.ToSlash(args.Path)
+	decl := fmt.Sprintf(" var __filename = %s, __dirname = %s; ", jsonString(file), jsonString(path.Dir(file)))
+	// After the directive prologue ("use strict" must stay first to count)
+	// and a hashbang line, on the same line as what precedes it.
+	at := prologueEnd(src)
+	src = append(src[:at:at], append([]byte(decl), src[at:]...)...)
+	contents := string(src)
+	return api.OnLoadResult{Contents: &contents, Loader: api.LoaderJS, ResolveDir: filepath.Dir(args.Path)}, nil
+}
+
+// prologueEnd returns the offset just after a leading hashbang line and the
+// directive prologue ("use strict"; and other string directives, with the
+// comments and whitespace between them).
+func prologueEnd(src []byte) int {
+	i := 0
+	if bytes.HasPrefix(src, []byte("#!")) {
+		nl := bytes.IndexByte(src, '\n')
+		if nl < 0 {
+			return len(src)
+		}
+		i = nl + 1
+	}
+	end := i
+	for {
+		j := skipSpaceAndComments(src, end)
+		if j >= len(src) || (src[j] != '"' && src[j] != '\'') {
+			return end
+		}
+		q := src[j]
+		k := j + 1
+		for k < len(src) && src[k] != q && src[k] != '\n' {
+			if src[k] == '\\' {
+				k++
+			}
+			k++
+		}
+		if k >= len(src) || src[k] != q {
+			return end
+		}
+		k++
+		// A directive is a whole statement: the string must be followed by
+		// `;`, a line break or the end, not by an operator.
+		m := k
+		for m < len(src) && (src[m] == ' ' || src[m] == '\t') {
+			m++
+		}
+		switch {
+		case m < len(src) && src[m] == ';':
+			end = m + 1
+		case m >= len(src) || src[m] == '\n' || src[m] == '\r':
+			end = k
+		default:
+			return end
+		}
+	}
+}
+
+func skipSpaceAndComments(src []byte, i int) int {
+	for i < len(src) {
+		switch {
+		case src[i] == ' ' || src[i] == '\t' || src[i] == '\n' || src[i] == '\r':
+			i++
+		case bytes.HasPrefix(src[i:], []byte("//")):
+			nl := bytes.IndexByte(src[i:], '\n')
+			if nl < 0 {
+				return len(src)
+			}
+			i += nl + 1
+		case bytes.HasPrefix(src[i:], []byte("/*")):
+			e := bytes.Index(src[i+2:], []byte("*/"))
+			if e < 0 {
+				return len(src)
+			}
+			i += e + 4
+		default:
+			return i
+		}
+	}
+	return i
 }

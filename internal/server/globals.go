@@ -2,6 +2,7 @@ package server
 
 import (
 	"fmt"
+	"path/filepath"
 	"sync"
 
 	"github.com/dop251/goja"
@@ -91,5 +92,34 @@ func (s *Server) requireNode(iso *runtime.Isolate, id string) (goja.Value, error
 	if node.IsBuiltin(id) {
 		return node.Require(iso, id)
 	}
+	if filepath.IsAbs(id) {
+		return s.requireFile(iso, id)
+	}
 	return nil, fmt.Errorf("Cannot find module '%s'", id)
+}
+
+type fileModuleKey struct{ path string }
+
+// requireFile serves require() of an absolute path that the bundler could
+// not see at build time (see bundler.BuildModule, which caches the build).
+// The module is instantiated once per isolate, like Node's module cache.
+func (s *Server) requireFile(iso *runtime.Isolate, abs string) (goja.Value, error) {
+	if v, ok := iso.Value(fileModuleKey{abs}).(goja.Value); ok {
+		return v, nil
+	}
+	b, err := s.current.Load().builder.BuildModule(abs)
+	if err != nil {
+		return nil, err
+	}
+	prog, err := goja.Compile(b.Path, b.Code, false)
+	if err != nil {
+		return nil, err
+	}
+	exports, err := iso.LoadCommonJS(prog, b.Path, func(id string) (goja.Value, error) { return s.requireNode(iso, id) })
+	if err != nil {
+		return nil, err
+	}
+	var v goja.Value = exports
+	iso.SetValue(fileModuleKey{abs}, v)
+	return v, nil
 }
