@@ -76,25 +76,3 @@ func TestBuffer(t *testing.T) {
 	iso := newTestIsolate(t, Options{})
 	runTable(t, iso, bufferTests)
 }
-
-func BenchmarkBufferBase64(b *testing.B) {
-	iso := newTestIsolate(b, Options{})
-	err := iso.Do(func() error {
-		_, err := iso.VM().RunString(`var s = 'x'.repeat(1024); function f() { return Buffer.from(s).toString('base64') }`)
-		return err
-	})
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.ReportAllocs()
-	b.ResetTimer()
-	_ = iso.Do(func() error {
-		f, _ := goja_AssertFunction(iso.VM().Get("f"))
-		for i := 0; i < b.N; i++ {
-			if _, err := f(nil); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-}

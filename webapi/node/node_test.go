@@ -157,5 +157,3 @@ func runAsyncTable(t *testing.T, iso *runtime.Isolate, tests []jsTest) {
 
 var _ = fmt.Sprint
 var _ = strings.Join
-
-var goja_AssertFunction = goja.AssertFunction

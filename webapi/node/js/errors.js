@@ -5,7 +5,21 @@
 
 const kIsNodeError = Symbol('kIsNodeError');
 
+// defineCode registers a code; its class is built on first use (most
+// isolates only ever construct a handful of the ~80 codes).
 function defineCode(Base, code, format) {
+  Object.defineProperty(codes, code, {
+    configurable: true,
+    enumerable: true,
+    get() {
+      const C = makeCodeClass(Base, code, format);
+      Object.defineProperty(codes, code, { value: C, writable: true, configurable: true, enumerable: true });
+      return C;
+    },
+  });
+}
+
+function makeCodeClass(Base, code, format) {
   class NodeError extends Base {
     constructor(...args) {
       super(typeof format === 'function' ? format(...args) : format);
@@ -29,7 +43,6 @@ function defineCode(Base, code, format) {
   }
   Object.defineProperty(NodeError.prototype, 'name', { value: Base.name, writable: true, configurable: true, enumerable: false });
   Object.defineProperty(NodeError, 'name', { value: Base.name });
-  codes[code] = NodeError;
   return NodeError;
 }
 
