@@ -381,6 +381,59 @@ func cryptoBinding(e *env) *goja.Object {
 		return e.newBuffer(secret)
 	})
 
+	// ---- ECDH objects ----
+	fn("ecdhNew", 1, func(call goja.FunctionCall) goja.Value {
+		c, named, ok := ecdhCurve(call.Argument(0).String())
+		if !ok {
+			panic(newCodedError(vm, "TypeError", "ERR_CRYPTO_INVALID_CURVE", "Invalid EC curve name"))
+		}
+		return e.handle(&ecdhState{curve: c, named: named})
+	})
+	fn("ecdhGenerate", 1, func(call goja.FunctionCall) goja.Value {
+		if err := unwrapHandle[*ecdhState](e, call.Argument(0)).generate(); err != nil {
+			e.throwCrypto(err)
+		}
+		return goja.Undefined()
+	})
+	fn("ecdhPublic", 2, func(call goja.FunctionCall) goja.Value {
+		out, err := unwrapHandle[*ecdhState](e, call.Argument(0)).publicPoint(call.Argument(1).String())
+		if err != nil {
+			e.throwCrypto(err)
+		}
+		return e.newBuffer(out)
+	})
+	fn("ecdhPrivate", 1, func(call goja.FunctionCall) goja.Value {
+		s := unwrapHandle[*ecdhState](e, call.Argument(0))
+		if s.priv == nil {
+			panic(newCodedError(vm, "Error", "ERR_CRYPTO_INVALID_STATE", "Failed to get ECDH private key"))
+		}
+		return e.newBuffer(s.priv.Bytes())
+	})
+	fn("ecdhSetPrivate", 2, func(call goja.FunctionCall) goja.Value {
+		if err := unwrapHandle[*ecdhState](e, call.Argument(0)).setPrivateKey(mustBytes(vm, call.Argument(1))); err != nil {
+			e.throwCrypto(err)
+		}
+		return goja.Undefined()
+	})
+	fn("ecdhCompute", 2, func(call goja.FunctionCall) goja.Value {
+		out, err := unwrapHandle[*ecdhState](e, call.Argument(0)).computeSecret(mustBytes(vm, call.Argument(1)))
+		if err != nil {
+			e.throwCrypto(err)
+		}
+		return e.newBuffer(out)
+	})
+	fn("ecdhConvert", 3, func(call goja.FunctionCall) goja.Value {
+		_, named, ok := ecdhCurve(call.Argument(1).String())
+		if !ok {
+			panic(newCodedError(vm, "TypeError", "ERR_CRYPTO_INVALID_CURVE", "Invalid EC curve name"))
+		}
+		out, err := convertPoint(named, mustBytes(vm, call.Argument(0)), call.Argument(2).String())
+		if err != nil {
+			e.throwCrypto(err)
+		}
+		return e.newBuffer(out)
+	})
+
 	// ---- ciphers ----
 	fn("cipherNew", 5, func(call goja.FunctionCall) goja.Value {
 		key, _ := bytesArg(vm, call.Argument(1))

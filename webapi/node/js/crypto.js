@@ -808,6 +808,39 @@ function getCipherInfo(nameOrNid, options) {
   return out;
 }
 
+// ---- ECDH ----
+
+function ECDH(curve) {
+  if (!(this instanceof ECDH)) return new ECDH(curve);
+  validateString(curve, 'curve');
+  this[kHandle] = binding.ecdhNew(curve);
+}
+ECDH.prototype.generateKeys = function generateKeys(encoding, format) {
+  binding.ecdhGenerate(this[kHandle]);
+  return this.getPublicKey(encoding, format);
+};
+ECDH.prototype.getPublicKey = function getPublicKey(encoding, format) {
+  return encodeOut(binding.ecdhPublic(this[kHandle], format || 'uncompressed'), encoding);
+};
+ECDH.prototype.getPrivateKey = function getPrivateKey(encoding) {
+  return encodeOut(binding.ecdhPrivate(this[kHandle]), encoding);
+};
+ECDH.prototype.setPrivateKey = function setPrivateKey(key, encoding) {
+  binding.ecdhSetPrivate(this[kHandle], typeof key === 'string' ? Buffer.from(key, encoding) : toBytes(key, 'key'));
+  return this;
+};
+ECDH.prototype.setPublicKey = function setPublicKey() { throw notSupported('ECDH.setPublicKey'); };
+ECDH.prototype.computeSecret = function computeSecret(key, inputEncoding, outputEncoding) {
+  const bytes = typeof key === 'string' ? Buffer.from(key, inputEncoding) : toBytes(key, 'key');
+  return encodeOut(binding.ecdhCompute(this[kHandle], bytes), outputEncoding);
+};
+ECDH.convertKey = function convertKey(key, curve, inEnc, outEnc, format) {
+  const bytes = typeof key === 'string' ? Buffer.from(key, inEnc) : toBytes(key, 'key');
+  return encodeOut(binding.ecdhConvert(bytes, curve, format || 'uncompressed'), outEnc);
+};
+
+function createECDH(curve) { return new ECDH(curve); }
+
 function getCurves() {
   return ['prime256v1', 'secp224r1', 'secp384r1', 'secp521r1'];
 }
@@ -872,8 +905,8 @@ module.exports = {
   checkPrimeSync: () => { throw notSupported('checkPrimeSync'); },
   generatePrime: () => { throw notSupported('generatePrime'); },
   generatePrimeSync: () => { throw notSupported('generatePrimeSync'); },
-  createECDH: () => { throw notSupported('createECDH'); },
-  ECDH: function ECDH() { throw notSupported('ECDH'); },
+  createECDH,
+  ECDH,
   createDiffieHellman: () => { throw notSupported('createDiffieHellman'); },
   createDiffieHellmanGroup: () => { throw notSupported('createDiffieHellmanGroup'); },
   getDiffieHellman: () => { throw notSupported('getDiffieHellman'); },
