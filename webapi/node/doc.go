@@ -66,7 +66,9 @@
 //     callbacks; createHook is not supported.
 //   - vm: only the route's own realm (runInThisContext, Script,
 //     compileFunction); new contexts are not supported.
-//   - path.win32 functions are not supported.
+//   - path.win32 functions are not supported; fs.watch/watchFile, statfs
+//     and the chown family are not supported; fs.opendir reads the listing
+//     when the directory is opened.
 //
 // # Ordering
 //

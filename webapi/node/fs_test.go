@@ -53,6 +53,8 @@ var fsAsyncTests = []jsTest{
 	{"exists callback", `require('fs').exists('a.txt', (ok) => done(String(ok)))`, "true"},
 	{"sandbox async", `require('fs').readFile('/etc/passwd', (err) => done(err.code))`, "EACCES"},
 	{"promisify exists", `done(String(await require('util').promisify(require('fs').exists)('a.txt')))`, "true"},
+	{"cp recursive and opendir", `const fs = require('fs'); fs.mkdirSync('cpsrc/sub', { recursive: true }); fs.writeFileSync('cpsrc/sub/f.txt', 'copied'); await fs.promises.cp('cpsrc', 'cpdst', { recursive: true }); const dir = await fs.promises.opendir('cpdst/sub'); const names = []; for (let d = await dir.read(); d; d = await dir.read()) names.push(d.name + ':' + d.isFile()); done(fs.readFileSync('cpdst/sub/f.txt', 'utf8') + ' ' + names.join())`, "copied f.txt:true"},
+	{"cp directory needs recursive", `try { require('fs').cpSync('cpsrc', 'cpdst2') } catch (e) { done(e.code) }`, "ERR_FS_EISDIR"},
 	{"mkdir promise recursive", `const r = await require('fs/promises').mkdir('m1/m2', { recursive: true }); done(r.endsWith('m1'))`, "true"},
 }
 

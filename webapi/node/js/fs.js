@@ -384,9 +384,114 @@ exports.readvSync = function readvSync(fd, buffers, position) {
   return total;
 };
 
-exports.cp = function cp() { throw notSupported('cp'); };
-exports.cpSync = function cpSync() { throw notSupported('cpSync'); };
-for (const fn of ['watch', 'watchFile', 'unwatchFile', 'opendir', 'opendirSync', 'statfs', 'statfsSync', 'chown', 'chownSync',
+// cpSync copies files and (with recursive) directory trees, honouring
+// force, errorOnExist and filter as Node does.
+function cpSyncImpl(src, dest, opts) {
+  const filter = typeof opts.filter === 'function' ? opts.filter : null;
+  if (filter && !filter(src, dest)) return;
+  const st = exports.lstatSync(src);
+  if (st.isDirectory()) {
+    if (!opts.recursive) {
+      const e = new Error(`Recursive option is required to copy a directory: ${src}`);
+      e.code = 'ERR_FS_EISDIR';
+      throw e;
+    }
+    exports.mkdirSync(dest, { recursive: true });
+    for (const name of exports.readdirSync(src)) {
+      cpSyncImpl(`${src}/${name}`, `${dest}/${name}`, opts);
+    }
+    return;
+  }
+  if (st.isSymbolicLink()) {
+    const target = exports.readlinkSync(src);
+    if (exports.existsSync(dest)) {
+      if (opts.force === false) return;
+      exports.unlinkSync(dest);
+    }
+    exports.symlinkSync(target, dest);
+    return;
+  }
+  if (exports.existsSync(dest)) {
+    if (opts.force === false) {
+      if (opts.errorOnExist) {
+        const e = new Error(`Target already exists: cp returned EEXIST (${dest} already exists)`);
+        e.code = 'ERR_FS_CP_EEXIST';
+        throw e;
+      }
+      return;
+    }
+  }
+  exports.copyFileSync(src, dest);
+}
+
+exports.cpSync = function cpSync(src, dest, options) {
+  cpSyncImpl(getValidatedPath(src, 'src'), getValidatedPath(dest, 'dest'), options || {});
+};
+exports.cp = function cp(src, dest, options, callback) {
+  if (typeof options === 'function') {
+    callback = options;
+    options = undefined;
+  }
+  validateFunction(callback, 'cb');
+  let err = null;
+  try { exports.cpSync(src, dest, options); } catch (e) { err = e; }
+  require('process').nextTick(callback, err);
+};
+promiseOps.cp = (src, dest, options) => new Promise((resolve, reject) => exports.cp(src, dest, options, (err) => (err ? reject(err) : resolve())));
+
+// Dir reads the directory listing when opened and hands out its entries.
+class Dir {
+  constructor(path, entries) {
+    this.path = path;
+    this._entries = entries;
+    this._closed = false;
+  }
+  readSync() {
+    if (this._closed) throw Object.assign(new Error('Directory handle was closed'), { code: 'ERR_DIR_CLOSED' });
+    return this._entries.length ? this._entries.shift() : null;
+  }
+  read(cb) {
+    if (typeof cb !== 'function') return new Promise((resolve, reject) => this.read((err, d) => (err ? reject(err) : resolve(d))));
+    let res, err = null;
+    try { res = this.readSync(); } catch (e) { err = e; }
+    require('process').nextTick(cb, err, res);
+    return undefined;
+  }
+  closeSync() { this._closed = true; }
+  close(cb) {
+    this._closed = true;
+    if (typeof cb === 'function') { require('process').nextTick(cb, null); return undefined; }
+    return Promise.resolve();
+  }
+  [Symbol.asyncIterator || Symbol.for('Symbol.asyncIterator')]() {
+    return {
+      next: () => this.read().then((d) => (d === null ? (this.closeSync(), { value: undefined, done: true }) : { value: d, done: false })),
+      return: () => { this.closeSync(); return Promise.resolve({ value: undefined, done: true }); },
+      [Symbol.asyncIterator || Symbol.for('Symbol.asyncIterator')]() { return this; },
+    };
+  }
+}
+
+exports.opendirSync = function opendirSync(path, options) {
+  const p = getValidatedPath(path);
+  return new Dir(p, exports.readdirSync(p, { withFileTypes: true, recursive: !!(options && options.recursive) }));
+};
+exports.opendir = function opendir(path, options, callback) {
+  if (typeof options === 'function') {
+    callback = options;
+    options = undefined;
+  }
+  validateFunction(callback, 'cb');
+  const p = getValidatedPath(path);
+  exports.readdir(p, { withFileTypes: true, recursive: !!(options && options.recursive) }, (err, entries) => {
+    if (err) callback(err);
+    else callback(null, new Dir(p, entries));
+  });
+};
+promiseOps.opendir = (path, options) => new Promise((resolve, reject) => exports.opendir(path, options || {}, (err, d) => (err ? reject(err) : resolve(d))));
+exports.Dir = Dir;
+
+for (const fn of ['watch', 'watchFile', 'unwatchFile', 'statfs', 'statfsSync', 'chown', 'chownSync',
   'fchown', 'fchownSync', 'lchown', 'lchownSync', 'fchmod', 'fchmodSync', 'futimes', 'futimesSync', 'openAsBlob']) {
   exports[fn] = function () { throw notSupported(fn); };
 }
@@ -636,13 +741,13 @@ function buildPromises() {
   const p = {};
   for (const name of ['readFile', 'writeFile', 'appendFile', 'stat', 'lstat', 'access', 'readdir', 'mkdir', 'rm', 'rmdir',
     'unlink', 'rename', 'link', 'copyFile', 'symlink', 'readlink', 'realpath', 'chmod', 'lchmod', 'utimes', 'lutimes',
-    'truncate', 'mkdtemp']) {
+    'truncate', 'mkdtemp', 'cp', 'opendir']) {
     p[name] = promiseOps[name];
   }
   p.open = (path, flags, mode) => promiseOps.open(path, flags, mode).then((fd) => new FileHandle(fd));
   p.constants = constants;
   p.FileHandle = FileHandle;
-  for (const fn of ['cp', 'watch', 'opendir', 'statfs', 'chown', 'lchown']) {
+  for (const fn of ['watch', 'statfs', 'chown', 'lchown']) {
     p[fn] = () => Promise.reject(notSupported(`promises.${fn}`));
   }
   return p;
