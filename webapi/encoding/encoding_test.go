@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/dop251/goja"
+
+	"github.com/edgerun/edgerun/internal/jstest"
 )
 
 var jsTests = []struct {
@@ -69,7 +71,7 @@ func TestJS(t *testing.T) {
 	iso := newIsolate(t)
 	for _, tt := range jsTests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := run(t, iso, tt.src, nil); got != tt.want {
+			if got := jstest.Call(t, iso, tt.src, nil); got != tt.want {
 				t.Errorf("got  %q\nwant %q", got, tt.want)
 			}
 		})

@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/edgerun/edgerun/internal/jstest"
 )
 
 // runData runs a JS harness over a WPT data file (bound to DATA); the
@@ -11,13 +13,13 @@ import (
 func runData(t *testing.T, file, harness string) {
 	t.Helper()
 	iso := newIsolate(t)
-	out := run(t, iso, harness, map[string]any{"DATA": readData(t, file)})
+	out := jstest.Call(t, iso, harness, map[string]any{"DATA": jstest.ReadWPTData(t, file)})
 	total, failures, _ := strings.Cut(out, "\n")
 	n, err := strconv.Atoi(total)
 	if err != nil {
 		t.Fatalf("harness error: %s", out)
 	}
-	checkFailures(t, file, n, failures, nil)
+	jstest.CheckFailures(t, file, n, failures, nil)
 }
 
 // Every label of every encoding through TextDecoder, as WPT's

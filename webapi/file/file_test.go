@@ -2,6 +2,8 @@ package file
 
 import (
 	"testing"
+
+	"github.com/edgerun/edgerun/internal/jstest"
 )
 
 var jsTests = []struct {
@@ -51,7 +53,7 @@ func TestJS(t *testing.T) {
 	iso := newIsolate(t)
 	for _, tt := range jsTests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := runAsync(t, iso, tt.src); got != tt.want {
+			if got := jstest.CallAsync(t, iso, tt.src); got != tt.want {
 				t.Errorf("got  %q\nwant %q", got, tt.want)
 			}
 		})
@@ -81,7 +83,7 @@ func TestMIMECharset(t *testing.T) {
 
 func TestWorkerOnly(t *testing.T) {
 	iso := newIsolate(t)
-	if got := run(t, iso, `return typeof FileReaderSync + typeof FileList`, nil); got != "undefinedfunction" {
+	if got := jstest.Call(t, iso, `return typeof FileReaderSync + typeof FileList`, nil); got != "undefinedfunction" {
 		t.Fatalf("Install exposes %s", got)
 	}
 	_ = iso.Do(func() error { InstallWorker(iso); return nil })
@@ -93,11 +95,11 @@ func TestWorkerOnly(t *testing.T) {
 		{`return Blob.prototype.text.call({}).then(() => "resolved", e => e.message)`, "[object Promise]"},
 	}
 	for _, tt := range tests {
-		if got := run(t, iso, tt.src, nil); got != tt.want {
+		if got := jstest.Call(t, iso, tt.src, nil); got != tt.want {
 			t.Errorf("%s: got %q, want %q", tt.src, got, tt.want)
 		}
 	}
-	if got := runAsync(t, iso, `return await Blob.prototype.bytes.call({}).then(() => "resolved", e => e.name + ": " + e.message)`); got != "TypeError: Illegal invocation" {
+	if got := jstest.CallAsync(t, iso, `return await Blob.prototype.bytes.call({}).then(() => "resolved", e => e.name + ": " + e.message)`); got != "TypeError: Illegal invocation" {
 		t.Errorf("brand check: %q", got)
 	}
 }

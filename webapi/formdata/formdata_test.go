@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/dop251/goja"
+
+	"github.com/edgerun/edgerun/internal/jstest"
 )
 
 var jsTests = []struct {
@@ -31,7 +33,7 @@ func TestJS(t *testing.T) {
 	iso := newIsolate(t)
 	for _, tt := range jsTests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := runAsync(t, iso, tt.src); got != tt.want {
+			if got := jstest.CallAsync(t, iso, tt.src); got != tt.want {
 				t.Errorf("got  %q\nwant %q", got, tt.want)
 			}
 		})

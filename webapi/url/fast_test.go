@@ -3,6 +3,8 @@ package url
 import (
 	"encoding/json"
 	"testing"
+
+	"github.com/edgerun/edgerun/internal/jstest"
 )
 
 // fastInputs are inputs the fast path must either reject or parse exactly
@@ -172,7 +174,7 @@ func TestFastRecordSetters(t *testing.T) {
 
 // maybeData returns a WPT data file's contents, or "" when absent.
 func maybeData(t *testing.T, rel string) (s string) {
-	ok := t.Run("data "+rel, func(t *testing.T) { s = readData(t, rel) })
+	ok := t.Run("data "+rel, func(t *testing.T) { s = jstest.ReadWPTData(t, rel) })
 	if !ok {
 		return ""
 	}

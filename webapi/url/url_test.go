@@ -4,6 +4,7 @@ import (
 	"errors"
 	"testing"
 
+	"github.com/edgerun/edgerun/internal/jstest"
 	"github.com/edgerun/edgerun/webapi/file"
 )
 
@@ -84,7 +85,7 @@ func TestJS(t *testing.T) {
 	iso := newIsolate(t)
 	for _, tt := range jsTests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := run(t, iso, tt.src, nil); got != tt.want {
+			if got := jstest.Call(t, iso, tt.src, nil); got != tt.want {
 				t.Errorf("got  %q\nwant %q", got, tt.want)
 			}
 		})
@@ -146,7 +147,7 @@ func TestURLEncoded(t *testing.T) {
 
 func TestObjectURLStore(t *testing.T) {
 	iso := newIsolate(t)
-	got := run(t, iso, `globalThis.u = URL.createObjectURL(new Blob(["hello"])); return u`, nil)
+	got := jstest.Call(t, iso, `globalThis.u = URL.createObjectURL(new Blob(["hello"])); return u`, nil)
 	err := iso.Do(func() error {
 		if b, ok := file.ResolveObjectURL(iso, got); !ok || string(b.Bytes()) != "hello" {
 			t.Errorf("blob URL %q does not resolve", got)
@@ -156,7 +157,7 @@ func TestObjectURLStore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	run(t, iso, `URL.revokeObjectURL(u + "#frag")`, nil)
+	jstest.Call(t, iso, `URL.revokeObjectURL(u + "#frag")`, nil)
 	_ = iso.Do(func() error {
 		if _, ok := file.ResolveObjectURL(iso, got); ok {
 			t.Error("revoked blob URL still resolves")

@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/edgerun/edgerun/internal/jstest"
 )
 
 // The WPT URL data files run through JS in an isolate, the way WPT's
@@ -28,14 +30,14 @@ var knownFailures = map[string]string{
 func runData(t *testing.T, file, harness string) {
 	t.Helper()
 	iso := newIsolate(t)
-	data := readData(t, file)
-	out := run(t, iso, harness, map[string]any{"DATA": data})
+	data := jstest.ReadWPTData(t, file)
+	out := jstest.Call(t, iso, harness, map[string]any{"DATA": data})
 	total, failures, _ := strings.Cut(out, "\n")
 	n, err := strconv.Atoi(total)
 	if err != nil {
 		t.Fatalf("harness error: %s", out)
 	}
-	checkFailures(t, file, n, failures, knownFailures)
+	jstest.CheckFailures(t, file, n, failures, knownFailures)
 }
 
 const urlConstructorHarness = `

@@ -1,6 +1,10 @@
 package urlpattern
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/edgerun/edgerun/internal/jstest"
+)
 
 // jsTests run in an isolate; src is a function body, want its result (or
 // "<ErrorName>: <message>" when it throws).
@@ -60,7 +64,7 @@ func TestJS(t *testing.T) {
 	iso := newIsolate(t)
 	for _, tt := range jsTests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := run(t, iso, tt.src, nil); got != tt.want {
+			if got := jstest.Call(t, iso, tt.src, nil); got != tt.want {
 				t.Errorf("got  %s\nwant %s", got, tt.want)
 			}
 		})
@@ -71,7 +75,7 @@ func TestJS(t *testing.T) {
 // (which is not a data file): every component, each group kind.
 func TestHasRegExpGroupsWPT(t *testing.T) {
 	iso := newIsolate(t)
-	got := run(t, iso, `
+	got := jstest.Call(t, iso, `
 	const fails = [];
 	const expect = (v, want, what) => { if (v !== want) fails.push(what) };
 	expect(new URLPattern({}).hasRegExpGroups, false, "match-everything");

@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/edgerun/edgerun/internal/jstest"
 )
 
 // The WPT urlpattern data files run through JS in an isolate, checked the
@@ -20,8 +22,8 @@ var knownFailures = map[string]string{}
 func runData(t *testing.T, file, harness string) {
 	t.Helper()
 	iso := newIsolate(t)
-	data := readData(t, file)
-	out := run(t, iso, assertions+harness, map[string]any{"DATA": data})
+	data := jstest.ReadWPTData(t, file)
+	out := jstest.Call(t, iso, assertions+harness, map[string]any{"DATA": data})
 	total, result, _ := strings.Cut(out, "\n")
 	n, err := strconv.Atoi(total)
 	if err != nil {
