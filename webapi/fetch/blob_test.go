@@ -1,8 +1,12 @@
 package fetch
 
-import "testing"
+import (
+	"testing"
 
-var blobTests = []jsTest{
+	"github.com/edgerun/edgerun/internal/jstest"
+)
+
+var blobTests = []jstest.Case{
 	{"blob body", `const r = new Response(new Blob(["This is a blob"], {type: "application/octet-binary"})); return r.headers.get("content-type") + "|" + await r.text()`,
 		"application/octet-binary|This is a blob"},
 	{"blob without type", `return String(new Response(new Blob([])).headers.get("content-type"))`, "null"},
@@ -28,5 +32,5 @@ var blobTests = []jsTest{
 }
 
 func TestBlobBodies(t *testing.T) {
-	runJSTests(t, newIsolate(t, Options{}), blobTests)
+	jstest.RunIn(t, newIsolate(t, Options{}), blobTests)
 }

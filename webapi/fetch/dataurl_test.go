@@ -5,7 +5,7 @@ import (
 	"os"
 	"testing"
 
-	"github.com/edgerun/edgerun/webapi/events/eventstest"
+	"github.com/edgerun/edgerun/internal/jstest"
 )
 
 func TestDataURLProcessorWPT(t *testing.T) {
@@ -82,7 +82,7 @@ func TestParseMIMEType(t *testing.T) {
 // The mimesniff WPT tables exercise the same parser.
 func TestParseMIMETypeWPT(t *testing.T) {
 	for _, file := range []string{"mimesniff/mime-types/resources/mime-types.json", "mimesniff/mime-types/resources/generated-mime-types.json"} {
-		p := wptData(t, file)
+		p := jstest.WPTData(t, file)
 		cases := loadObjects(t, p)
 		for _, c := range cases {
 			in, _ := c["input"].(string)
@@ -108,8 +108,8 @@ func TestParseMIMETypeWPT(t *testing.T) {
 // TestFetchDataURLsWPT runs fetch/data-urls/resources/*.json through fetch()
 // as WPT's processing.any.js and base64.any.js do.
 func TestFetchDataURLsWPT(t *testing.T) {
-	dataURLs := wptData(t, "fetch/data-urls/resources/data-urls.json")
-	base64 := wptData(t, "fetch/data-urls/resources/base64.json")
+	dataURLs := jstest.WPTData(t, "fetch/data-urls/resources/data-urls.json")
+	base64 := jstest.WPTData(t, "fetch/data-urls/resources/base64.json")
 	iso := newIsolate(t, Options{})
 	for _, f := range []struct{ path, prefix string }{{dataURLs, ""}, {base64, "data:;base64,"}} {
 		raw, err := os.ReadFile(f.path)
@@ -118,7 +118,7 @@ func TestFetchDataURLsWPT(t *testing.T) {
 		}
 		setGlobal(t, iso, "TESTS", string(raw))
 		setGlobal(t, iso, "PREFIX", f.prefix)
-		got := eventstest.Eval(t, iso, `
+		got := jstest.Eval(t, iso, `
 			const failures = [];
 			for (const [input, a, b] of JSON.parse(TESTS)) {
 				const url = PREFIX + input;

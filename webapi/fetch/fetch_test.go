@@ -11,8 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/edgerun/edgerun/internal/jstest"
 	"github.com/edgerun/edgerun/runtime"
-	"github.com/edgerun/edgerun/webapi/events/eventstest"
 )
 
 // testServer serves the endpoints the fetch tests use.
@@ -62,7 +62,7 @@ func TestFetch(t *testing.T) {
 	defer srv.Close()
 	iso := newIsolate(t, Options{})
 	setGlobal(t, iso, "BASE", srv.URL)
-	tests := []jsTest{
+	tests := []jstest.Case{
 		{"GET", `const r = await fetch(BASE + "/hello", {headers: {"X-Custom": "yes"}});
 			return [r.status, r.statusText, r.ok, r.type, r.url === BASE + "/hello", r.redirected, r.headers.get("content-type"), r.headers.get("x-ua"), r.headers.get("x-accept"), r.headers.get("x-custom"), await r.text()].join("|")`,
 			"201|Created|true|basic|true|false|text/plain|edgerun|*/*|yes|hello world"},
@@ -110,7 +110,7 @@ func TestFetch(t *testing.T) {
 		{"already aborted", `try { await fetch(BASE + "/hello", {signal: AbortSignal.abort()}) } catch (e) { return e.name }`, "AbortError"},
 		{"aborted with reason", `try { await fetch(BASE + "/hello", {signal: AbortSignal.abort("why")}) } catch (e) { return e }`, "why"},
 	}
-	runJSTests(t, iso, tests)
+	jstest.RunIn(t, iso, tests)
 }
 
 // TestFetchStreamsResponse shows the response body is not buffered: the
@@ -127,7 +127,7 @@ func TestFetchStreamsResponse(t *testing.T) {
 	iso := newIsolate(t, Options{})
 	setGlobal(t, iso, "BASE", srv.URL)
 	setGlobal(t, iso, "release", func() { close(release) })
-	got := eventstest.Eval(t, iso, `
+	got := jstest.Eval(t, iso, `
 		const r = await fetch(BASE);
 		const rd = r.body.getReader();
 		let s = "";
@@ -154,11 +154,11 @@ func TestFetchAbortMidBody(t *testing.T) {
 	defer srv.Close()
 	iso := newIsolate(t, Options{})
 	setGlobal(t, iso, "BASE", srv.URL)
-	tests := []jsTest{
+	tests := []jstest.Case{
 		{"stream read", `const c = new AbortController(); const r = await fetch(BASE, {signal: c.signal}); const rd = r.body.getReader();
 			const first = await rd.read(); c.abort(); try { await rd.read() } catch (e) { return first.value.length + e.name }`, "7AbortError"},
 	}
-	runJSTests(t, iso, tests)
+	jstest.RunIn(t, iso, tests)
 	<-gone
 }
 
@@ -175,7 +175,7 @@ func TestFetchAbortTextAndPending(t *testing.T) {
 	defer srv.Close()
 	iso := newIsolate(t, Options{})
 	setGlobal(t, iso, "BASE", srv.URL)
-	runJSTests(t, iso, []jsTest{
+	jstest.RunIn(t, iso, []jstest.Case{
 		{"text() rejects with reason", `const c = new AbortController(); const r = await fetch(BASE, {signal: c.signal}); const p = r.text(); c.abort("stop"); try { await p } catch (e) { return e }`, "stop"},
 		{"pending fetch rejects", `const c = new AbortController(); const p = fetch(BASE + "/slow-headers", {signal: c.signal}); c.abort(); try { await p } catch (e) { return e.name + "," + (e instanceof DOMException) }`, "AbortError,true"},
 		{"request signal", `const c = new AbortController(); const q = new Request(BASE + "/slow-headers", {signal: c.signal}); const p = fetch(q); q.signal.addEventListener("abort", () => {}); c.abort(); try { await p } catch (e) { return e.name }`, "AbortError"},
@@ -191,7 +191,7 @@ func TestFetchNetworkErrors(t *testing.T) {
 	ln.Close()
 	iso := newIsolate(t, Options{})
 	setGlobal(t, iso, "CLOSED", closed)
-	got := eventstest.Eval(t, iso, `try { await fetch(CLOSED) } catch (e) { return [e.name, e.message, e.cause instanceof Error, e.cause.code, e.cause.message].join("|") }`)
+	got := jstest.Eval(t, iso, `try { await fetch(CLOSED) } catch (e) { return [e.name, e.message, e.cause instanceof Error, e.cause.code, e.cause.message].join("|") }`)
 	want := "TypeError|fetch failed|true|ECONNREFUSED|connect ECONNREFUSED " + strings.TrimPrefix(closed, "http://")
 	if got != want {
 		t.Fatalf("got  %q\nwant %q", got, want)
@@ -207,7 +207,7 @@ func TestFetchAllowHost(t *testing.T) {
 	})
 	setGlobal(t, iso, "BASE", srv.URL)
 	setGlobal(t, iso, "LOCAL", strings.Replace(srv.URL, "127.0.0.1", "localhost", 1))
-	runJSTests(t, iso, []jsTest{
+	jstest.RunIn(t, iso, []jstest.Case{
 		{"denied", `try { await fetch(BASE + "/hello") } catch (e) { return [e.name, e.message, e.cause.code, e.cause.message].join("|") }`,
 			`TypeError|fetch failed|ERR_HOST_NOT_ALLOWED|fetch: host "127.0.0.1" is not allowed`},
 		{"allowed", `const r = await fetch(LOCAL + "/hello"); return r.status + r.headers.get("x-ua")`, "201custom-agent"},
@@ -228,7 +228,7 @@ func TestFetchUnreadBodyIsReleased(t *testing.T) {
 	defer srv.Close()
 	iso := newIsolate(t, Options{})
 	setGlobal(t, iso, "BASE", srv.URL)
-	if got := eventstest.Eval(t, iso, `const r = await fetch(BASE); return r.status`); got != "200" {
+	if got := jstest.Eval(t, iso, `const r = await fetch(BASE); return r.status`); got != "200" {
 		t.Fatalf("got %q", got)
 	}
 	for {

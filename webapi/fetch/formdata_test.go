@@ -1,8 +1,12 @@
 package fetch
 
-import "testing"
+import (
+	"testing"
 
-var formDataTests = []jsTest{
+	"github.com/edgerun/edgerun/internal/jstest"
+)
+
+var formDataTests = []jstest.Case{
 	{"FormData body", `const fd = new FormData(); fd.append("name", "value"); const r = new Response(fd); const text = await r.text(); const boundary = text.split("\r\n")[0].slice(2);
 		return (r.headers.get("content-type") === "multipart/form-data; boundary=" + boundary) + "|" + text.includes('name="name"\r\n\r\nvalue')`, "true|true"},
 	{"FormData request body", `const fd = new FormData(); fd.append("a", "b"); const r = new Request("http://x/", {method: "POST", body: fd}); return r.headers.get("content-type").startsWith("multipart/form-data; boundary=")`, "true"},
@@ -19,5 +23,5 @@ var formDataTests = []jsTest{
 }
 
 func TestFormDataBodies(t *testing.T) {
-	runJSTests(t, newIsolate(t, Options{}), formDataTests)
+	jstest.RunIn(t, newIsolate(t, Options{}), formDataTests)
 }

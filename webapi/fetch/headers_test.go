@@ -1,8 +1,12 @@
 package fetch
 
-import "testing"
+import (
+	"testing"
 
-var headersTests = []jsTest{
+	"github.com/edgerun/edgerun/internal/jstest"
+)
+
+var headersTests = []jstest.Case{
 	{"empty", `return [...new Headers()].length`, "0"},
 	{"record", `return JSON.stringify([...new Headers({b: "2", A: "1"})])`, `[["a","1"],["b","2"]]`},
 	{"sequence", `return JSON.stringify([...new Headers([["x", "1"], ["X", "2"]])])`, `[["x","1, 2"]]`},
@@ -55,10 +59,10 @@ var headersTests = []jsTest{
 
 func TestHeaders(t *testing.T) {
 	iso := newIsolate(t, Options{})
-	runJSTests(t, iso, headersTests)
+	jstest.RunIn(t, iso, headersTests)
 }
 
-var guardTests = []jsTest{
+var guardTests = []jstest.Case{
 	{"immutable", `try { Response.error().headers.append("a", "b") } catch (e) { return e.message }`, "Failed to execute 'append' on 'Headers': Headers are immutable"},
 	{"immutable delete", `try { Response.redirect("http://x/").headers.delete("location") } catch (e) { return e.name }`, "TypeError"},
 	{"immutable invalid name first", `try { Response.error().headers.append("a b", "c") } catch (e) { return e.message }`, "Failed to execute 'append' on 'Headers': Invalid name"},
@@ -72,10 +76,10 @@ var guardTests = []jsTest{
 }
 
 func TestHeadersGuards(t *testing.T) {
-	runJSTests(t, newIsolate(t, Options{}), guardTests)
+	jstest.RunIn(t, newIsolate(t, Options{}), guardTests)
 }
 
-var browserGuardTests = []jsTest{
+var browserGuardTests = []jstest.Case{
 	{"forbidden request headers dropped", `const r = new Request("http://x/"); for (const n of ["Cookie", "Host", "Sec-Foo", "Proxy-Bar", "Accept-Encoding"]) r.headers.set(n, "KO"); r.headers.set("User-Agent", "OK"); r.headers.set("Set-Cookie2", "OK"); return [...r.headers].join(";")`,
 		"set-cookie2,OK;user-agent,OK"},
 	{"x-http-method-override", `const r = new Request("http://x/"); r.headers.set("X-HTTP-Method-Override", "GET, trace"); r.headers.set("X-Method-Override", "PUT"); return [...r.headers].join(";")`, "x-method-override,PUT"},
@@ -84,5 +88,5 @@ var browserGuardTests = []jsTest{
 }
 
 func TestBrowserGuards(t *testing.T) {
-	runJSTests(t, newIsolate(t, Options{BrowserGuards: true}), browserGuardTests)
+	jstest.RunIn(t, newIsolate(t, Options{BrowserGuards: true}), browserGuardTests)
 }

@@ -1,8 +1,12 @@
 package fetch
 
-import "testing"
+import (
+	"testing"
 
-var requestTests = []jsTest{
+	"github.com/edgerun/edgerun/internal/jstest"
+)
+
+var requestTests = []jstest.Case{
 	{"defaults", `const r = new Request("https://example.com/a?b#c");
 		return [r.method, r.url, r.destination, r.referrer, r.referrerPolicy, r.mode, r.credentials, r.cache, r.redirect, r.integrity, r.keepalive, r.isReloadNavigation, r.isHistoryNavigation, r.duplex, r.body, r.bodyUsed].join("|")`,
 		"GET|https://example.com/a?b#c||about:client||cors|same-origin|default|follow||false|false|false|half||false"},
@@ -86,10 +90,10 @@ var requestTests = []jsTest{
 }
 
 func TestRequest(t *testing.T) {
-	runJSTests(t, newIsolate(t, Options{}), requestTests)
+	jstest.RunIn(t, newIsolate(t, Options{}), requestTests)
 }
 
-var baseURLTests = []jsTest{
+var baseURLTests = []jstest.Case{
 	{"relative URL", `return new Request("../a?b").url`, "http://web-platform.test:8000/fetch/a?b"},
 	{"empty URL", `return new Request("").url`, "http://web-platform.test:8000/fetch/api/request.html"},
 	{"same-origin referrer kept", `return new Request("", {referrer: "/x"}).referrer`, "http://web-platform.test:8000/x"},
@@ -98,5 +102,5 @@ var baseURLTests = []jsTest{
 }
 
 func TestBaseURL(t *testing.T) {
-	runJSTests(t, newIsolate(t, Options{BaseURL: "http://web-platform.test:8000/fetch/api/request.html"}), baseURLTests)
+	jstest.RunIn(t, newIsolate(t, Options{BaseURL: "http://web-platform.test:8000/fetch/api/request.html"}), baseURLTests)
 }

@@ -1,8 +1,12 @@
 package fetch
 
-import "testing"
+import (
+	"testing"
 
-var responseTests = []jsTest{
+	"github.com/edgerun/edgerun/internal/jstest"
+)
+
+var responseTests = []jstest.Case{
 	{"defaults", `const r = new Response(); return [r.type, r.url, r.ok, r.status, r.statusText, String(r.body), r.redirected, r.bodyUsed].join("|")`,
 		"default||true|200||null|false|false"},
 	{"status and text", `const r = new Response("", {status: 599, statusText: "with space"}); return r.status + r.statusText + r.ok`, "599with spacefalse"},
@@ -58,10 +62,10 @@ var responseTests = []jsTest{
 }
 
 func TestResponse(t *testing.T) {
-	runJSTests(t, newIsolate(t, Options{}), responseTests)
+	jstest.RunIn(t, newIsolate(t, Options{}), responseTests)
 }
 
-var bodyTests = []jsTest{
+var bodyTests = []jstest.Case{
 	{"text", `return await new Response("héllo").text()`, "héllo"},
 	{"text invalid UTF-8", `return await new Response(new Uint8Array([0x61, 0xE2, 0x82, 0x62])).text()`, "a\uFFFDb"},
 	{"text BOM stripped", `return (await new Response(new Uint8Array([0xEF, 0xBB, 0xBF, 0x61])).text()).length`, "1"},
@@ -90,5 +94,5 @@ var bodyTests = []jsTest{
 }
 
 func TestBodyMixin(t *testing.T) {
-	runJSTests(t, newIsolate(t, Options{}), bodyTests)
+	jstest.RunIn(t, newIsolate(t, Options{}), bodyTests)
 }

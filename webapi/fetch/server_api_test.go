@@ -8,8 +8,8 @@ import (
 
 	"github.com/dop251/goja"
 
+	"github.com/edgerun/edgerun/internal/jstest"
 	"github.com/edgerun/edgerun/webapi/events"
-	"github.com/edgerun/edgerun/webapi/events/eventstest"
 )
 
 // closeTracker records whether a request body was closed.
@@ -34,7 +34,7 @@ func TestNewRequest(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	runJSTests(t, iso, []jsTest{
+	jstest.RunIn(t, iso, []jstest.Case{
 		{"attributes", `return [req.method, req.url, req.mode, req.headers.get("content-type"), req.headers.get("x-multi"), req.bodyUsed].join("|")`,
 			"POST|http://localhost:3000/api/x?y=1|cors|application/json|a, b|false"},
 		{"json", `return (await req.json()).hello + req.bodyUsed`, "worldtrue"},
@@ -46,7 +46,7 @@ func TestNewRequest(t *testing.T) {
 	if err := iso.Do(func() error { abort(iso.VM().ToValue("client gone")); return nil }); err != nil {
 		t.Fatal(err)
 	}
-	if got := eventstest.Eval(t, iso, `return req.signal.aborted + ":" + req.signal.reason`); got != "true:client gone" {
+	if got := jstest.Eval(t, iso, `return req.signal.aborted + ":" + req.signal.reason`); got != "true:client gone" {
 		t.Errorf("signal: got %q", got)
 	}
 }
@@ -64,7 +64,7 @@ func TestNewRequestBodyStream(t *testing.T) {
 		pw.Write([]byte("chunk2"))
 		pw.Close()
 	}()
-	got := eventstest.Eval(t, iso, `const rd = req.body.getReader(); let s = ""; for (;;) { const {done, value} = await rd.read(); if (done) break; s += String.fromCharCode(...value) + ";" } return s + req.signal.aborted`)
+	got := jstest.Eval(t, iso, `const rd = req.body.getReader(); let s = ""; for (;;) { const {done, value} = await rd.read(); if (done) break; s += String.fromCharCode(...value) + ";" } return s + req.signal.aborted`)
 	if got != "chunk1;chunk2;false" {
 		t.Fatalf("got %q", got)
 	}

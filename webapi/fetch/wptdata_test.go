@@ -3,38 +3,14 @@ package fetch
 import (
 	"encoding/json"
 	"os"
-	"path/filepath"
 	"testing"
-)
 
-// wptData returns the path of a file under ../shared/wpt-data (relative to
-// the module root), skipping the test when the directory is absent.
-func wptData(t testing.TB, rel string) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("go.mod not found")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", "wpt-data", rel)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("wpt-data not available: %v", err)
-	}
-	return p
-}
+	"github.com/edgerun/edgerun/internal/jstest"
+)
 
 // loadWPTJSON reads a JSON array of test cases (each an array).
 func loadWPTJSON(t testing.TB, rel string) [][]any {
-	p := wptData(t, rel)
+	p := jstest.WPTData(t, rel)
 	b, err := os.ReadFile(p)
 	if err != nil {
 		t.Fatal(err)
