@@ -30,6 +30,10 @@ var CompressionStreamClass = &jsclass.Class{Name: "CompressionStream", Length: 1
 // DecompressionStreamClass is the JS shape of DecompressionStream.
 var DecompressionStreamClass = &jsclass.Class{Name: "DecompressionStream", Length: 1}
 
+// compressionLevel is zlib's default level, which browsers use. (klauspost's
+// DefaultCompression means level 5, which stores some inputs zlib shrinks.)
+const compressionLevel = 6
+
 type compressionStream struct {
 	jsclass.Shell
 	ts  *TransformStream
@@ -68,11 +72,11 @@ func init() {
 		cs := &compressionStream{}
 		switch format {
 		case "deflate":
-			cs.w = zlib.NewWriter(&cs.buf)
+			cs.w, _ = zlib.NewWriterLevel(&cs.buf, compressionLevel)
 		case "deflate-raw":
-			cs.w, _ = flate.NewWriter(&cs.buf, flate.DefaultCompression)
+			cs.w, _ = flate.NewWriter(&cs.buf, compressionLevel)
 		case "gzip":
-			cs.w = gzip.NewWriter(&cs.buf)
+			cs.w, _ = gzip.NewWriterLevel(&cs.buf, compressionLevel)
 		case "brotli":
 			cs.w = brotli.NewWriter(&cs.buf)
 		}
