@@ -125,6 +125,14 @@ func WithAddress(hostname string, port int) Option {
 	return func(c *server.Config) { c.Hostname, c.Port = hostname, port }
 }
 
+// WithWatch reloads the project whenever its files change, as `next dev`
+// does (Development mode only; `edgerun dev` turns it on): edited routes
+// and the routes importing an edited file are rebuilt, added and removed
+// routes update the route table, and .env*, next.config.* and middleware
+// changes apply without a restart. Requests in flight finish on the code
+// they started with.
+func WithWatch(on bool) Option { return func(c *server.Config) { c.Watch = on } }
+
 // Server serves a project's API routes. It is safe for concurrent use.
 type Server struct {
 	s *server.Server
@@ -183,6 +191,13 @@ func (s *Server) Match(path string) []router.Explanation {
 	}
 	return t.Explain(path)
 }
+
+// Reload re-reads the project now (env files, next.config, middleware,
+// the route table and every route's build inputs) and swaps in the new
+// version, rebuilding incrementally only what changed; requests in flight
+// finish on the old one. On error the current version keeps serving.
+// WithWatch calls it automatically on file changes.
+func (s *Server) Reload() error { return s.s.Reload() }
 
 // Close stops every isolate. Requests in flight fail.
 func (s *Server) Close() error { return s.s.Close() }

@@ -194,6 +194,9 @@ func (r *routeState) readConfig(entry, absEntry string) (RouteConfig, []Message,
 		return cfg, slices.Clone(r.warnings), nil
 	}
 	cfg, warnings, err := readConfigSource(entry, src)
+	if err == nil {
+		cfg, warnings, err = middlewareRuntime(entry, cfg, warnings)
+	}
 	if err != nil {
 		r.src = nil
 		return cfg, nil, err

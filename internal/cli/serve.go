@@ -58,7 +58,7 @@ func serveCommand(ctx context.Context, args []string, dev bool, stdout, stderr i
 		edgerun.WithLenientEdge(f.lenient),
 	}
 	if dev {
-		opts = append(opts, edgerun.WithMode(edgerun.Development))
+		opts = append(opts, edgerun.WithMode(edgerun.Development), edgerun.WithWatch(true))
 	}
 	if f.edgeProfile == "full" {
 		opts = append(opts, edgerun.WithEdgeProfile(edgerun.ProfileFull))

@@ -63,4 +63,7 @@ type Config struct {
 	// (http://localhost:3000/api/x), as next start's own hostname does.
 	Hostname string
 	Port     int
+	// Watch reloads the project when its files change (Development mode
+	// only; `edgerun dev` sets it): see Server.Reload.
+	Watch bool
 }

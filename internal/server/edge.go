@@ -10,7 +10,6 @@ import (
 	"github.com/dop251/goja"
 
 	"github.com/edgerun/edgerun/runtime"
-	"github.com/edgerun/edgerun/webapi/events"
 	"github.com/edgerun/edgerun/webapi/fetch"
 )
 
@@ -36,28 +35,18 @@ func (s *Server) edgePool(p *project, rt *route) *runtime.Pool {
 }
 
 func (s *Server) newEdgeIsolate(p *project, rt *route) (*runtime.Isolate, error) {
-	return runtime.New(runtime.Options{
-		Name:                 rt.r.Page,
-		CPUDeadline:          s.cfg.CPUDeadline,
-		Logger:               s.log,
-		OnUnhandledRejection: events.ReportUnhandledRejection,
-		OnRejectionHandled:   events.ReportRejectionHandled,
-		Setup: func(iso *runtime.Isolate) error {
-			if err := s.installEdgeGlobals(iso, p); err != nil {
-				return err
-			}
-			exports, err := iso.LoadCommonJS(rt.program, rt.bundle.Path, func(id string) (goja.Value, error) {
-				return s.requireEdge(iso, id)
-			})
-			if err != nil {
-				return err
-			}
+	return s.newModuleIsolate(moduleIsolate{
+		name:    rt.r.Page,
+		install: func(iso *runtime.Isolate) error { return s.installEdgeGlobals(iso, p) },
+		program: rt.program,
+		path:    rt.bundle.Path,
+		require: s.requireEdge,
+		handler: func(exports *goja.Object) (goja.Value, error) {
 			handler := exports.Get("default")
 			if _, ok := goja.AssertFunction(handler); !ok {
-				return fmt.Errorf("The Edge Function \"pages%s\" must export a `default` function", rt.r.Page)
+				return nil, fmt.Errorf("The Edge Function \"pages%s\" must export a `default` function", rt.r.Page)
 			}
-			iso.SetValue(edgeModuleKey{}, handler)
-			return nil
+			return handler, nil
 		},
 	})
 }

@@ -27,7 +27,7 @@ func (s *Server) newNodePool(p *project) *runtime.Pool {
 			OnUnhandledRejection: events.ReportUnhandledRejection,
 			OnRejectionHandled:   events.ReportRejectionHandled,
 			Setup: func(iso *runtime.Isolate) error {
-				return s.installNodeGlobals(iso, s.current.Load())
+				return s.installNodeGlobals(iso, p)
 			},
 		})
 	}})
@@ -43,7 +43,7 @@ func (s *Server) nodeHandler(iso *runtime.Isolate, p *project, rt *route) (goja.
 	if h, ok := iso.Value(nodeModuleKey{rt}).(goja.Value); ok {
 		return h, nil
 	}
-	ns := &p.node
+	ns := p.node
 	table, ok := iso.Value(nodeServerKey{ns}).(*goja.Object)
 	if !ok {
 		var err error
@@ -126,7 +126,7 @@ func (s *Server) serveNode(c *request) {
 	}
 
 	pipe := newPipe()
-	iso, inv, err := s.node.Acquire(func(err error) { pipe.fail(err) })
+	iso, inv, err := c.p.node.pool.Acquire(func(err error) { pipe.fail(err) })
 	if err != nil {
 		s.routeFailed(c.w, c.r, c.rt, err)
 		return

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/dop251/goja"
 
@@ -35,7 +36,11 @@ type project struct {
 	// a stat per request to rule out a public file is measurable.
 	hasPublic    bool
 	hasPublicAPI bool
-	node         nodeServer
+	node         *nodeServer
+	custom       *customRoutes // next.config headers/redirects/rewrites
+	middleware   *middleware   // nil without middleware.ts/proxy.ts
+	files        []string      // the scanned API files, for reloads
+	retired      atomic.Bool   // a reload replaced this generation
 }
 
 // route is one API route's build and its isolates.
@@ -61,70 +66,31 @@ type nodeServer struct {
 	program  *goja.Program
 	failures map[string]error // routes left out, by route file
 	err      error            // the whole build failed
+	// pool runs the bundle: one isolate, shared by generations until a
+	// reload changes the bundle (next dev resets module state then).
+	pool *runtime.Pool
+	done atomic.Bool // the build above has run
 }
 
 // loadProject reads env files, next.config and the route table. Bundles are
 // built later (on demand, or all at once by buildAll).
 func loadProject(cfg *Config) (*project, error) {
-	dir, err := filepath.Abs(cfg.Dir)
-	if err != nil {
-		return nil, fmt.Errorf("server: %w", err)
-	}
-	pagesDir, err := bundler.FindPagesDir(dir)
+	st, err := loadSettings(cfg)
 	if err != nil {
 		return nil, err
 	}
-	mode := "production"
-	if cfg.Mode == Development {
-		mode = "development"
-	}
-	processEnv := cfg.ProcessEnv
-	if processEnv == nil {
-		processEnv = environ()
-	}
-	env, err := bundler.LoadEnv(dir, mode, processEnv)
+	files, err := scanAPIFiles(filepath.Join(st.dir, st.pagesDir))
 	if err != nil {
 		return nil, err
 	}
-	vars := make(map[string]string, len(env.Vars)+len(cfg.Env))
-	for k, v := range env.Vars {
-		vars[k] = v
-	}
-	for k, v := range cfg.Env {
-		vars[k] = v
-	}
-	vars["NODE_ENV"] = mode
-	phase := "phase-production-server"
-	if cfg.Mode == Development {
-		phase = "phase-development-server"
-	}
-	next, err := bundler.LoadNextConfig(dir, phase, vars)
-	if err != nil {
-		return nil, err
-	}
-	for k, v := range next.Env {
-		vars[k] = v
-	}
-	files, err := scanAPIFiles(filepath.Join(dir, pagesDir))
-	if err != nil {
-		return nil, err
-	}
-	p := &project{dir: dir, pagesDir: pagesDir, env: env, vars: vars, next: next, routes: map[string]*route{}}
-	if st, err := os.Stat(filepath.Join(dir, "public")); err == nil && st.IsDir() {
-		p.hasPublic = true
-		if st, err := os.Stat(filepath.Join(dir, "public", "api")); err == nil && st.IsDir() {
-			p.hasPublicAPI = true
-		}
-	}
-	p.table, p.tableErr = router.New(files, router.Options{PageExtensions: next.PageExtensions})
+	p := st.project()
+	p.files = files
+	p.node = &nodeServer{}
+	p.table, p.tableErr = router.New(files, router.Options{PageExtensions: p.next.PageExtensions})
 	if p.tableErr != nil {
 		return p, nil
 	}
-	bmode := bundler.Production
-	if cfg.Mode == Development {
-		bmode = bundler.Development
-	}
-	p.builder = bundler.NewBuilder(bundler.Options{Dir: dir, PagesDir: pagesDir, Mode: bmode, Env: next.Env})
+	p.builder = st.newBuilder(cfg)
 	for _, r := range p.table.Routes() {
 		p.routes[r.File] = &route{r: r}
 	}
@@ -211,8 +177,9 @@ func (p *project) load(rt *route) error {
 // loadNodeServer builds the shared Node bundle (once per project) and
 // reports whether file made it in.
 func (p *project) loadNodeServer(file string) error {
-	ns := &p.node
+	ns := p.node
 	ns.once.Do(func() {
+		defer ns.done.Store(true)
 		nodeFiles := p.nodeRouteFiles()
 		bundle, failures, err := p.builder.BuildNodeServer(nodeFiles)
 		ns.failures = failures
@@ -271,6 +238,10 @@ func (p *project) buildAll() map[string]error {
 // bundle first (most routes need it), then the edge routes one at a time,
 // so that it never competes with a request's own build for long.
 func (p *project) warm() {
+	if p.middleware != nil {
+		// Middleware runs before every route: build it first.
+		_ = p.loadMiddleware(p.middleware)
+	}
 	for _, rt := range p.routes {
 		rt.mu.Lock()
 		built := rt.built
@@ -284,6 +255,9 @@ func (p *project) warm() {
 		}
 	}
 	for _, rt := range p.routes {
+		if p.retired.Load() {
+			return
+		}
 		_ = p.load(rt)
 	}
 }
@@ -296,6 +270,12 @@ func (p *project) close() {
 			rt.pool.Close()
 		}
 		rt.mu.Unlock()
+	}
+	if p.middleware != nil {
+		p.middleware.rt.retire()
+	}
+	if p.node != nil && p.node.pool != nil {
+		p.node.pool.Close()
 	}
 	if p.builder != nil {
 		p.builder.Close()

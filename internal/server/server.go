@@ -1,7 +1,6 @@
 package server
 
 import (
-	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -13,9 +12,7 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/edgerun/edgerun/bundler"
 	"github.com/edgerun/edgerun/router"
-	"github.com/edgerun/edgerun/runtime"
 	"github.com/edgerun/edgerun/webapi/console"
 )
 
@@ -25,10 +22,13 @@ type Server struct {
 	log *slog.Logger
 
 	current atomic.Pointer[project]
-	mu      sync.Mutex // serialises reloads
-	node    *runtime.Pool
+	mu      sync.Mutex   // serialises reloads
 	console console.Sink // shared by every isolate, so lines never interleave
 	closed  atomic.Bool
+	watcher *watcher // Config.Watch
+
+	retireMu sync.Mutex
+	retiring map[*time.Timer]func() // replaced generations' isolates, closed after a grace period
 }
 
 // New loads the project in cfg.Dir. In production mode every route is built
@@ -56,8 +56,18 @@ func New(cfg Config) (*Server, error) {
 	if p.tableErr != nil && cfg.Mode == Production {
 		return nil, p.tableErr
 	}
+	if cfg.Watch && cfg.Mode != Development {
+		return nil, fmt.Errorf("server: Watch needs Development mode")
+	}
 	s.current.Store(p)
-	s.node = s.newNodePool(p)
+	p.node.pool = s.newNodePool(p)
+	s.warnMiddleware(p.middleware)
+	if cfg.Watch {
+		if err := s.Watch(); err != nil {
+			p.close()
+			return nil, err
+		}
+	}
 	if cfg.Mode == Development && p.tableErr == nil {
 		// Build in the background so the first request usually finds its
 		// route ready; a request that comes sooner waits for the same build.
@@ -96,8 +106,16 @@ func (s *Server) Close() error {
 	if s.closed.Swap(true) {
 		return nil
 	}
+	s.mu.Lock()
+	w := s.watcher
+	s.mu.Unlock()
+	if w != nil {
+		w.close()
+	}
+	s.mu.Lock()
 	s.current.Load().close()
-	s.node.Close()
+	s.mu.Unlock()
+	s.retireNow()
 	return nil
 }
 
@@ -133,49 +151,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		redirect308(w, target)
 		return
 	}
-	apiPath := rawPath
-	if bp := p.next.BasePath; bp != "" {
-		if apiPath != bp && !strings.HasPrefix(apiPath, bp+"/") {
-			s.notFound(w, r)
-			return
-		}
-		apiPath = strings.TrimPrefix(apiPath, bp)
-		if apiPath == "" {
-			apiPath = "/"
-		}
-	}
-	if s.servePublic(w, r, p, apiPath) {
-		return
-	}
-	if p.tableErr != nil {
-		s.log.Error(p.tableErr.Error())
-		plainError(w, http.StatusInternalServerError, "Internal Server Error")
-		return
-	}
-	m, err := p.table.Match(apiPath)
-	if err != nil {
-		if errors.Is(err, router.ErrBadEscape) {
-			s.errorPage(w, http.StatusBadRequest, "Bad Request")
-			return
-		}
-		s.errorPage(w, http.StatusInternalServerError, "Internal Server Error")
-		return
-	}
-	if m == nil {
-		s.notFound(w, r)
-		return
-	}
-	rt := p.routes[m.Route.File]
-	if err := p.load(rt); err != nil {
-		s.routeFailed(w, r, rt, err)
-		return
-	}
-	call := &request{w: w, r: r, p: p, rt: rt, match: m, rawPath: rawPath, apiPath: apiPath, rawQuery: rawQuery}
-	if rt.runtime == bundler.RuntimeEdge {
-		s.serveEdge(call)
-		return
-	}
-	s.serveNode(call)
+	s.resolve(w, r, p, rawPath, rawQuery)
 }
 
 // request is one routed request.

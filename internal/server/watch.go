@@ -1,0 +1,195 @@
+package server
+
+// The dev watcher: fsnotify over the project tree (fsnotify watches one
+// directory at a time, so every folder is added, and folders created later
+// are added as they appear), debounced so that an editor's save — often a
+// burst of create/write/rename events over a few milliseconds — becomes one
+// reload with every path it touched.
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+)
+
+// watchDebounce is how long the watcher waits after the last event of a
+// burst before reloading.
+const watchDebounce = 8 * time.Millisecond
+
+// ignoredDirs are never watched: dependencies, VCS data and build output.
+var ignoredDirs = map[string]bool{"node_modules": true, ".git": true, ".edgerun": true, ".next": true, ".turbo": true, ".vercel": true}
+
+// watcher feeds file changes to Server.reload.
+type watcher struct {
+	s    *Server
+	fs   *fsnotify.Watcher
+	dir  string
+	stop chan struct{}
+	done chan struct{}
+
+	mu      sync.Mutex
+	watched map[string]bool
+}
+
+// Watch starts reloading the project whenever its files change, until
+// Close. Config.Watch starts it from New.
+func (s *Server) Watch() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.watcher != nil {
+		return nil
+	}
+	fw, err := fsnotify.NewWatcher()
+	if err != nil {
+		return fmt.Errorf("server: watching the project: %w", err)
+	}
+	w := &watcher{s: s, fs: fw, dir: s.current.Load().dir, stop: make(chan struct{}), done: make(chan struct{}), watched: map[string]bool{}}
+	if err := w.addTree(w.dir, nil); err != nil {
+		fw.Close()
+		return err
+	}
+	s.watcher = w
+	go w.loop()
+	return nil
+}
+
+// addTree watches dir and its folders; files found in folders that were
+// created after the watch began are reported to found (their create events
+// may have come before the watch).
+func (w *watcher) addTree(dir string, found func(string)) error {
+	return filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if path == dir {
+				return err
+			}
+			return nil // vanished meanwhile
+		}
+		if !d.IsDir() {
+			if found != nil {
+				found(path)
+			}
+			return nil
+		}
+		if path != w.dir && (ignoredDirs[d.Name()] || strings.HasPrefix(d.Name(), ".")) {
+			return filepath.SkipDir
+		}
+		w.mu.Lock()
+		seen := w.watched[path]
+		w.watched[path] = true
+		w.mu.Unlock()
+		if !seen {
+			if err := w.fs.Add(path); err != nil && path == w.dir {
+				return fmt.Errorf("server: watching the project: %w", err)
+			}
+		}
+		return nil
+	})
+}
+
+// relevant filters events to files that can change what is served.
+func (w *watcher) relevant(path string) bool {
+	base := filepath.Base(path)
+	if strings.HasPrefix(base, ".env") && filepath.Dir(path) == w.dir {
+		return true
+	}
+	if strings.HasPrefix(base, ".") || strings.HasSuffix(base, "~") {
+		return false // editor swap and backup files
+	}
+	rel, err := filepath.Rel(w.dir, path)
+	if err == nil {
+		for _, part := range strings.Split(filepath.ToSlash(rel), "/") {
+			if ignoredDirs[part] {
+				return false
+			}
+		}
+	}
+	switch strings.ToLower(filepath.Ext(base)) {
+	case ".ts", ".tsx", ".js", ".jsx", ".mjs", ".cjs", ".mts", ".cts", ".json":
+		return true
+	case "":
+		return true // possibly a folder (created, removed or renamed)
+	}
+	// public/ files are looked up per request; only the folder itself
+	// matters, and that is an extension-less path.
+	return false
+}
+
+func (w *watcher) loop() {
+	defer close(w.done)
+	pending := map[string]bool{}
+	timer := time.NewTimer(time.Hour)
+	timer.Stop()
+	for {
+		select {
+		case <-w.stop:
+			timer.Stop()
+			return
+		case ev, ok := <-w.fs.Events:
+			if !ok {
+				return
+			}
+			if ev.Op == fsnotify.Chmod {
+				continue
+			}
+			if ev.Op&fsnotify.Create != 0 {
+				if fi, err := os.Stat(ev.Name); err == nil && fi.IsDir() {
+					if base := filepath.Base(ev.Name); !ignoredDirs[base] && !strings.HasPrefix(base, ".") {
+						_ = w.addTree(ev.Name, func(p string) {
+							if w.relevant(p) {
+								pending[p] = true
+							}
+						})
+						pending[ev.Name] = true
+						timer.Reset(watchDebounce)
+					}
+					continue
+				}
+			}
+			if ev.Op&(fsnotify.Remove|fsnotify.Rename) != 0 {
+				w.forget(ev.Name)
+			}
+			if !w.relevant(ev.Name) {
+				continue
+			}
+			pending[ev.Name] = true
+			timer.Reset(watchDebounce)
+		case err, ok := <-w.fs.Errors:
+			if !ok {
+				return
+			}
+			w.s.log.Warn("file watcher: " + err.Error())
+		case <-timer.C:
+			changed := make([]string, 0, len(pending))
+			for p := range pending {
+				changed = append(changed, p)
+			}
+			pending = map[string]bool{}
+			_ = w.s.reload(changed)
+		}
+	}
+}
+
+// forget drops a removed folder (and its subfolders) from the watch list,
+// so that a folder created again at the same path is watched again.
+func (w *watcher) forget(path string) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	for p := range w.watched {
+		if p == path || strings.HasPrefix(p, path+string(filepath.Separator)) {
+			delete(w.watched, p)
+			_ = w.fs.Remove(p)
+		}
+	}
+}
+
+func (w *watcher) close() {
+	close(w.stop)
+	w.fs.Close()
+	<-w.done
+}

@@ -1,0 +1,5 @@
+export const config = { runtime: "edge" };
+
+export default function handler() {
+  return new Response("edge v1");
+}
