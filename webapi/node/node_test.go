@@ -21,13 +21,20 @@ import (
 // require backed by Require.
 func newTestIsolate(t testing.TB, opts Options) *runtime.Isolate {
 	t.Helper()
+	return newTestIsolateWith(t, opts, runtime.Options{})
+}
+
+// newTestIsolateWith is newTestIsolate with runtime options (e.g. a CPU
+// deadline for slow interpreted libraries).
+func newTestIsolateWith(t testing.TB, opts Options, rtOpts runtime.Options) *runtime.Isolate {
+	t.Helper()
 	if opts.Stderr == nil {
 		opts.Stderr = io.Discard
 	}
 	if opts.Stdout == nil {
 		opts.Stdout = io.Discard
 	}
-	iso, err := runtime.New(runtime.Options{Setup: func(iso *runtime.Isolate) error {
+	rtOpts.Setup = func(iso *runtime.Isolate) error {
 		events.Install(iso)
 		url.Install(iso)
 		encoding.Install(iso)
@@ -42,7 +49,8 @@ func newTestIsolate(t testing.TB, opts Options) *runtime.Isolate {
 			}
 			return v
 		})
-	}})
+	}
+	iso, err := runtime.New(rtOpts)
 	if err != nil {
 		t.Fatal(err)
 	}

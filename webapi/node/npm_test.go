@@ -8,6 +8,8 @@ import (
 
 	"github.com/dop251/goja"
 	"github.com/evanw/esbuild/pkg/api"
+
+	"github.com/edgerun/edgerun/runtime"
 )
 
 // npmPackageTests run real npm packages that lean on Node built-ins
@@ -36,6 +38,9 @@ func TestNPMPackages(t *testing.T) {
 	}
 	for _, tt := range npmPackageTests {
 		t.Run(tt.entry, func(t *testing.T) {
+			if tt.entry == "bcrypt.js" && testing.Short() {
+				t.Skip("bcryptjs is pure JS and takes seconds at its minimum cost under goja")
+			}
 			res := api.Build(api.BuildOptions{
 				EntryPoints:   []string{filepath.Join(dir, "entries", tt.entry)},
 				AbsWorkingDir: dir,
@@ -52,7 +57,7 @@ func TestNPMPackages(t *testing.T) {
 			if len(res.Errors) > 0 {
 				t.Fatalf("bundling: %v", res.Errors)
 			}
-			iso := newTestIsolate(t, Options{Dir: dir})
+			iso := newTestIsolateWith(t, Options{Dir: dir}, runtime.Options{CPUDeadline: -1})
 			out := make(chan string, 1)
 			err := iso.Do(func() error {
 				vm := iso.VM()
