@@ -9,10 +9,11 @@ go mod download
 
 echo "== npm fixtures"
 if command -v npm >/dev/null 2>&1; then
-  for app in conformance/apps/*/; do
-    if [ -f "$app/package-lock.json" ]; then
-      (cd "$app" && npm ci --no-audit --no-fund --loglevel=error)
-    fi
+  # Every fixture with a lockfile: conformance/apps/* and package testdata.
+  find conformance webapi -name package-lock.json -not -path '*/node_modules/*' | sort | while read -r lock; do
+    app=$(dirname "$lock")
+    echo "npm ci in $app"
+    (cd "$app" && npm ci --no-audit --no-fund --loglevel=error)
   done
 else
   echo "npm not found: tests that need npm fixtures will be skipped"

@@ -76,7 +76,12 @@ func (s *Server) installNodeGlobals(iso *runtime.Isolate, p *project) error {
 	opts.AllowEval = true
 	opts.Fetch.UserAgent = "node"
 	edge.InstallWebPlatform(iso, opts, false)
-	node.Install(iso, node.Options{Dir: p.dir, Env: p.vars, FSRoots: s.cfg.FSRoots, Stdout: s.cfg.Console, Stderr: s.cfg.Console})
+	env := make(map[string]string, len(p.vars)+1)
+	for k, v := range p.vars {
+		env[k] = v
+	}
+	env["NEXT_RUNTIME"] = "nodejs" // as next sets it for Node routes
+	node.Install(iso, node.Options{Dir: p.dir, Env: env, FSRoots: s.cfg.FSRoots, Stdout: s.cfg.Console, Stderr: s.cfg.Console})
 	return nil
 }
 
