@@ -151,3 +151,56 @@ func benchmarkPipeThrough(b *testing.B, transform string) {
 	}
 	b.ReportMetric(float64(peakGrowth)/(1<<20), "peak-heap-MB")
 }
+
+// BenchmarkReadAllBytes is the fetch body path: NewReadableFromBytes then
+// ReadAll (allocation count per body is the number to watch).
+func BenchmarkReadAllBytes(b *testing.B) {
+	iso, err := runtime.New(runtime.Options{CPUDeadline: -1, Setup: func(iso *runtime.Isolate) error {
+		Install(iso)
+		return nil
+	}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer iso.Close()
+	body := make([]byte, 1024)
+	b.ReportAllocs()
+	err = iso.Do(func() error {
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			n := 0
+			ReadAll(iso, NewReadableFromBytes(iso, body), func(p []byte, err goja.Value) { n = len(p) })
+			if n != len(body) {
+				b.Fatalf("read %d bytes", n)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+}
+
+// BenchmarkJSReadLoop is a script reading 100 chunks from a JS source with
+// reader.read() (per-chunk cost of the default controller and reader).
+func BenchmarkJSReadLoop(b *testing.B) {
+	iso, err := runtime.New(runtime.Options{CPUDeadline: -1, Setup: func(iso *runtime.Isolate) error {
+		Install(iso)
+		return nil
+	}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer iso.Close()
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if got := runAsync(b, iso, `
+			let i = 0;
+			const rs = new ReadableStream({ pull(c) { if (i++ < 100) c.enqueue(i); else c.close(); } });
+			const r = rs.getReader(); let n = 0;
+			for (;;) { const x = await r.read(); if (x.done) break; n++; }
+			return n;`); got != "100" {
+			b.Fatal(got)
+		}
+	}
+}

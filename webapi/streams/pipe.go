@@ -272,7 +272,7 @@ func pipeTo(source *ReadableStream, dest *WritableStream, preventClose, preventA
 		}
 		r.upon(closed, nil, action)
 	}
-	isOrBecomesErrored(func() bool { return source.state == stateErrored }, func() goja.Value { return source.storedError }, reader.closed.obj, func(storedError goja.Value) {
+	isOrBecomesErrored(func() bool { return source.state == stateErrored }, func() goja.Value { return source.storedError }, reader.closed.get(), func(storedError goja.Value) {
 		// 1. If preventAbort is false, shutdown with an action of ! WritableStreamAbort(dest,
 		//    source.[[storedError]]) and with source.[[storedError]].
 		if !preventAbort {
@@ -307,7 +307,7 @@ func pipeTo(source *ReadableStream, dest *WritableStream, preventClose, preventA
 	if source.state == stateClosed {
 		closedForward(nil)
 	} else {
-		r.upon(reader.closed.obj, closedForward, nil)
+		r.upon(reader.closed.get(), closedForward, nil)
 	}
 	// Closing must be propagated backward.
 	if dest.closeQueuedOrInFlight() || dest.state == wsClosed {

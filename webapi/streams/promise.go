@@ -191,9 +191,7 @@ func (r *realm) waitForAll(ps []*goja.Object) *goja.Object {
 // queueMicrotask runs fn as a microtask (HTML's "queue a microtask"),
 // through a resolved promise's reaction job.
 func (r *realm) queueMicrotask(fn func()) {
-	p := r.newPromise()
-	p.resolve(goja.Undefined())
-	r.upon(p.obj, func(goja.Value) { fn() }, nil)
+	r.upon(r.settled, func(goja.Value) { fn() }, nil)
 }
 
 // try runs fn and returns the JS value it threw, or nil. Uncatchable
@@ -251,4 +249,85 @@ func (r *realm) newRangeError(msg string) goja.Value {
 		panic(err)
 	}
 	return o
+}
+
+// A lazyPromise is a promise slot (a reader's [[closedPromise]]) whose JS
+// promise is only created when someone looks at it. Readers that the Go
+// bridge, pipeTo or tee use internally are never exposed to scripts, and
+// most of their closed promises are never observed; creating them (and
+// the TypeErrors they are rejected with on release) dominated the cost of
+// reading a body. State changes before creation are replayed on creation,
+// which is unobservable: reactions run in later microtasks either way.
+type lazyPromise struct {
+	r       *realm
+	p       *promise // nil until get
+	settled bool
+	ok      bool              // fulfilled (true) or rejected (false), once settled
+	value   goja.Value        // the settled value
+	reason  func() goja.Value // builds the rejection reason on demand
+	handled bool
+}
+
+func (r *realm) newLazyPromise() *lazyPromise { return &lazyPromise{r: r} }
+
+// get returns the JS promise, creating it on first use.
+func (l *lazyPromise) get() *goja.Object {
+	if l.p == nil {
+		l.p = l.r.newPromise()
+		if l.settled {
+			if l.ok {
+				l.p.resolve(l.value)
+			} else {
+				l.p.reject(l.rejectionValue())
+			}
+		}
+		if l.handled {
+			l.r.setHandled(l.p.obj)
+		}
+	}
+	return l.p.obj
+}
+
+func (l *lazyPromise) rejectionValue() goja.Value {
+	if l.value == nil && l.reason != nil {
+		l.value = l.reason()
+	}
+	return l.value
+}
+
+func (l *lazyPromise) pending() bool { return !l.settled }
+
+// resolve is "resolve p with v".
+func (l *lazyPromise) resolve(v goja.Value) {
+	if l.settled {
+		return
+	}
+	l.settled, l.ok, l.value = true, true, v
+	if l.p != nil {
+		l.p.resolve(v)
+	}
+}
+
+// reject is "reject p with reason".
+func (l *lazyPromise) reject(reason goja.Value) {
+	l.rejectWith(func() goja.Value { return reason })
+}
+
+// rejectWith rejects with a reason built only if the promise is observed.
+func (l *lazyPromise) rejectWith(reason func() goja.Value) {
+	if l.settled {
+		return
+	}
+	l.settled, l.ok, l.reason = true, false, reason
+	if l.p != nil {
+		l.p.reject(l.rejectionValue())
+	}
+}
+
+// setHandled sets [[PromiseIsHandled]] to true.
+func (l *lazyPromise) setHandled() {
+	l.handled = true
+	if l.p != nil {
+		l.r.setHandled(l.p.obj)
+	}
 }

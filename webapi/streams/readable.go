@@ -166,7 +166,7 @@ func (s *ReadableStream) error(e goja.Value) {
 	g := s.reader.generic()
 	g.closed.reject(e)
 	// 7. Set reader.[[closedPromise]].[[PromiseIsHandled]] to true.
-	s.r.setHandled(g.closed.obj)
+	g.closed.setHandled()
 	switch rd := s.reader.(type) {
 	case *DefaultReader:
 		// 8. Perform ! ReadableStreamDefaultReaderErrorReadRequests(reader, e).

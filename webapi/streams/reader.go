@@ -26,7 +26,7 @@ type streamReader interface {
 // genericReader holds ReadableStreamGenericReader's internal slots.
 type genericReader struct {
 	stream *ReadableStream
-	closed *promise
+	closed *lazyPromise
 }
 
 func (g *genericReader) generic() *genericReader { return g }
@@ -38,7 +38,7 @@ func (g *genericReader) initialize(reader streamReader, s *ReadableStream) {
 	g.stream = s
 	// 2. Set stream.[[reader]] to reader.
 	s.reader = reader
-	g.closed = r.newPromise()
+	g.closed = r.newLazyPromise()
 	switch s.state {
 	case stateReadable:
 		// 3. If stream.[[state]] is "readable", set reader.[[closedPromise]] to a new promise.
@@ -49,7 +49,7 @@ func (g *genericReader) initialize(reader streamReader, s *ReadableStream) {
 		// 5. Otherwise, set it to a promise rejected with stream.[[storedError]], and
 		//    set its [[PromiseIsHandled]] to true.
 		g.closed.reject(s.storedError)
-		r.setHandled(g.closed.obj)
+		g.closed.setHandled()
 	}
 }
 
@@ -64,14 +64,13 @@ func (g *genericReader) release() {
 	r := s.r
 	// 4. If stream.[[state]] is "readable", reject reader.[[closedPromise]] with a TypeError exception.
 	// 5. Otherwise, set reader.[[closedPromise]] to a promise rejected with a TypeError exception.
-	if s.state == stateReadable && g.closed.pending() {
-		g.closed.reject(r.newTypeError(errReleasedClosed))
-	} else {
-		g.closed = r.newPromise()
-		g.closed.reject(r.newTypeError(errReleasedClosed))
+	released := func() goja.Value { return r.newTypeError(errReleasedClosed) }
+	if s.state != stateReadable || !g.closed.pending() {
+		g.closed = r.newLazyPromise()
 	}
+	g.closed.rejectWith(released)
 	// 6. Set reader.[[closedPromise]].[[PromiseIsHandled]] to true.
-	r.setHandled(g.closed.obj)
+	g.closed.setHandled()
 	// 7. Perform ! stream.[[controller]].[[ReleaseSteps]]().
 	s.controller.releaseSteps()
 	// 8. Set stream.[[reader]] to undefined.
@@ -153,7 +152,9 @@ func (rd *DefaultReader) releaseReader() {
 	rd.release()
 	// 2. Let e be a new TypeError exception.
 	// 3. Perform ! ReadableStreamDefaultReaderErrorReadRequests(reader, e).
-	rd.errorReadRequests(r.newTypeError(errReleasedPendingRead))
+	if len(rd.readRequests) > 0 {
+		rd.errorReadRequests(r.newTypeError(errReleasedPendingRead))
+	}
 }
 
 // A BYOBReader is a ReadableStreamBYOBReader.
@@ -224,7 +225,9 @@ func (rd *BYOBReader) errorReadIntoRequests(e goja.Value) {
 // releaseReader is ReadableStreamBYOBReaderRelease(reader).
 func (rd *BYOBReader) releaseReader() {
 	rd.release()
-	rd.errorReadIntoRequests(rd.r.newTypeError(errReleasedPendingRead))
+	if len(rd.readIntoRequests) > 0 {
+		rd.errorReadIntoRequests(rd.r.newTypeError(errReleasedPendingRead))
+	}
 }
 
 // iterResult is CreateIterResultObject(value, done).

@@ -153,7 +153,7 @@ func init() {
 			}),
 		}
 		c.Init = func(iso *runtime.Isolate, b *jsclass.Built) {
-			promiseGetter(iso, b, "closed", func(rd *DefaultReader, r *realm) *goja.Object { return rd.closed.obj })
+			promiseGetter(iso, b, "closed", func(rd *DefaultReader, r *realm) *goja.Object { return rd.closed.get() })
 		}
 	}
 	{
@@ -184,7 +184,7 @@ func init() {
 			}),
 		}
 		c.Init = func(iso *runtime.Isolate, b *jsclass.Built) {
-			promiseGetter(iso, b, "closed", func(rd *BYOBReader, r *realm) *goja.Object { return rd.closed.obj })
+			promiseGetter(iso, b, "closed", func(rd *BYOBReader, r *realm) *goja.Object { return rd.closed.get() })
 		}
 	}
 }

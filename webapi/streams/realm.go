@@ -32,8 +32,9 @@ type realm struct {
 	invoke       goja.Callable // (g) => g()
 	noop         goja.Value
 
-	endOfIteration goja.Value // private sentinel for "end of iteration"
-	closeSentinel  goja.Value // WritableStream's close sentinel
+	endOfIteration goja.Value   // private sentinel for "end of iteration"
+	closeSentinel  goja.Value   // WritableStream's close sentinel
+	settled        *goja.Object // a fulfilled promise, for queueing microtasks
 
 	asyncIterator      *goja.Symbol
 	asyncIteratorProto *goja.Object
@@ -102,6 +103,7 @@ func newRealm(iso *runtime.Isolate) *realm {
 	r.invoke = mustCompileFunc(vm, invokeProgram)
 	r.endOfIteration = vm.CreateObject(nil) // null prototype: resolving with it never looks up a "then"
 	r.closeSentinel = vm.CreateObject(nil)
+	r.settled = r.resolvedUndefined()
 	r.noop = vm.ToValue(func(goja.FunctionCall) goja.Value { return goja.Undefined() })
 	r.asyncIterator = asyncIteratorSymbol(vm)
 	r.asyncIteratorProto = newAsyncIteratorPrototype(r)

@@ -130,7 +130,7 @@ func defaultTee(s *ReadableStream, cloneForBranch2 bool) (*ReadableStream, *Read
 	// 19. Set branch2 to ! CreateReadableStream(startAlgorithm, pullAlgorithm, cancel2Algorithm).
 	branch2 = createReadableStream(r, start, pullAlgorithm, cancel2, 1, nil)
 	// 20. Upon rejection of reader.[[closedPromise]] with reason r,
-	r.upon(reader.closed.obj, nil, func(e goja.Value) {
+	r.upon(reader.closed.get(), nil, func(e goja.Value) {
 		// 1. Perform ! ReadableStreamDefaultControllerError(branch1.[[controller]], r).
 		branch1.controller.(*DefaultController).error(e)
 		// 2. Perform ! ReadableStreamDefaultControllerError(branch2.[[controller]], r).
@@ -166,7 +166,7 @@ func byteStreamTee(s *ReadableStream) (*ReadableStream, *ReadableStream, goja.Va
 	// 14. Let forwardReaderError be the following steps, taking a thisReader argument:
 	forwardReaderError := func(thisReader streamReader) {
 		// 1. Upon rejection of thisReader.[[closedPromise]] with reason r,
-		r.upon(thisReader.generic().closed.obj, nil, func(e goja.Value) {
+		r.upon(thisReader.generic().closed.get(), nil, func(e goja.Value) {
 			// 1. If thisReader is not reader, return.
 			if thisReader != reader {
 				return
