@@ -17,6 +17,8 @@ type DOMException struct {
 	jsclass.Shell
 	name    string
 	message string
+	// quota and requested belong to QuotaExceededError instances.
+	quota, requested *float64
 }
 
 // Name returns the exception's name (e.g. "AbortError").

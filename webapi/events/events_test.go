@@ -105,3 +105,12 @@ var abortTests = []eventstest.Case{
 }
 
 func TestAbort(t *testing.T) { eventstest.Run(t, abortTests, install) }
+
+var quotaTests = []eventstest.Case{
+	{"QuotaExceededError shape", `const e = new QuotaExceededError("too much", {quota: 10, requested: 12}); return [e instanceof DOMException, e instanceof Error, e.name, e.message, e.code, e.quota, e.requested].join()`,
+		"true,true,QuotaExceededError,too much,22,10,12"},
+	{"QuotaExceededError defaults", `const e = new QuotaExceededError(); return [e.quota, e.requested, e.message === ""].join()`, ",,true"},
+	{"QuotaExceededError range", `try { new QuotaExceededError("x", {quota: 5, requested: 1}) } catch (e) { return e.name }`, "RangeError"},
+}
+
+func TestQuotaExceededError(t *testing.T) { eventstest.Run(t, quotaTests, install) }

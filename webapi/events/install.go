@@ -9,6 +9,7 @@ import (
 // Classes lists every interface Install exposes.
 var Classes = []*jsclass.Class{
 	DOMExceptionClass,
+	QuotaExceededErrorClass,
 	EventClass,
 	EventTargetClass,
 	CustomEventClass,
