@@ -6,9 +6,9 @@ import (
 	"github.com/edgerun/edgerun/runtime"
 )
 
-// Case is one row of a snippet table: a name, the snippet (an async
-// function body, run with Eval) and String() of its expected result. It is
-// an alias of an unnamed struct so tables in other packages can use
+// Case is one row of a snippet table: a name, the snippet and String() of
+// its expected result, as the Runner the table is run with reports it. It
+// is an alias of an unnamed struct so tables in other packages can use
 // positional literals.
 type Case = struct {
 	Name string
@@ -16,29 +16,30 @@ type Case = struct {
 	Want string
 }
 
-// Run runs each case in its own isolate built by install, so no case sees
-// another's globals.
+// Run runs each case with Eval in its own isolate built by install, so no
+// case sees another's globals.
 func Run(t *testing.T, cases []Case, install func(iso *runtime.Isolate), opts ...func(*runtime.Options)) {
 	t.Helper()
 	for _, tt := range cases {
 		t.Run(tt.Name, func(t *testing.T) {
-			check(t, New(t, install, opts...), tt)
+			check(t, New(t, install, opts...), tt, Eval)
 		})
 	}
 }
 
-// RunIn runs every case in iso, one after another, for tables whose
-// snippets share expensive setup (a test server's address in a global).
-func RunIn(t *testing.T, iso *runtime.Isolate, cases []Case) {
+// RunIn runs every case with run in iso, one after another, for tables
+// whose snippets share one setup (a test server's address in a global) or
+// are cheap enough not to need an isolate each.
+func RunIn(t *testing.T, iso *runtime.Isolate, cases []Case, run Runner) {
 	t.Helper()
 	for _, tt := range cases {
-		t.Run(tt.Name, func(t *testing.T) { check(t, iso, tt) })
+		t.Run(tt.Name, func(t *testing.T) { check(t, iso, tt, run) })
 	}
 }
 
-func check(t *testing.T, iso *runtime.Isolate, tt Case) {
+func check(t *testing.T, iso *runtime.Isolate, tt Case, run Runner) {
 	t.Helper()
-	if got := Eval(t, iso, tt.Src); got != tt.Want {
+	if got := run(t, iso, tt.Src); got != tt.Want {
 		t.Errorf("got  %q\nwant %q", got, tt.Want)
 	}
 }

@@ -10,6 +10,10 @@ import (
 	"github.com/edgerun/edgerun/runtime"
 )
 
+// Runner runs the snippet src in iso and returns its result as a string:
+// Eval, Call or CallAsync.
+type Runner func(t testing.TB, iso *runtime.Isolate, src string) string
+
 // errorString is the JS expression that formats a caught error e as
 // "<name>: <message>" (Call and CallAsync).
 const errorString = "(e && e.name) + ': ' + (e && e.message)"
@@ -28,11 +32,16 @@ func CallAsync(t testing.TB, iso *runtime.Isolate, src string) string {
 	return settle(t, iso, "(async () => {\n"+src+"\n})().then(v => String(v), e => "+errorString+")")
 }
 
-// Call runs src as the body of a plain function, after setting each of
-// globals as a global variable, and returns String() of its result
-// ("undefined" when it returns nothing), or "<name>: <message>" of the
-// error it throws.
-func Call(t testing.TB, iso *runtime.Isolate, src string, globals map[string]any) string {
+// Call runs src as the body of a plain function and returns String() of
+// its result ("undefined" when it returns nothing), or "<name>: <message>"
+// of the error it throws.
+func Call(t testing.TB, iso *runtime.Isolate, src string) string {
+	t.Helper()
+	return call(t, iso, src, nil)
+}
+
+// call is Call after setting each of globals as a global variable.
+func call(t testing.TB, iso *runtime.Isolate, src string, globals map[string]any) string {
 	t.Helper()
 	var out string
 	err := iso.Do(func() error {

@@ -12,8 +12,8 @@
 // a result:
 //   - Eval: the body of an async function; a rejection becomes
 //     "throws: " + String(reason).
-//   - Call: the body of a plain function, with Go values set as globals
-//     first; a thrown error becomes "<name>: <message>".
+//   - Call: the body of a plain function; a thrown error becomes
+//     "<name>: <message>".
 //   - CallAsync: the body of an async function; a rejection becomes
 //     "<name>: <message>" as with Call.
 package jstest

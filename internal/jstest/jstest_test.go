@@ -12,7 +12,7 @@ func nothing(*runtime.Isolate) {}
 // every webapi package's expected values are written against.
 var formatTests = []struct {
 	name string
-	run  func(t testing.TB, iso *runtime.Isolate, src string) string
+	run  Runner
 	src  string
 	want string
 }{
@@ -24,13 +24,9 @@ var formatTests = []struct {
 	{"CallAsync value", CallAsync, `return await Promise.resolve([1, 2])`, "1,2"},
 	{"CallAsync rejection", CallAsync, `throw new RangeError("far")`, "RangeError: far"},
 	{"CallAsync non-error rejection", CallAsync, `throw "s"`, "undefined: undefined"},
-	{"Call value", callNoGlobals, `return "v"`, "v"},
-	{"Call undefined", callNoGlobals, `1`, "undefined"},
-	{"Call throws", callNoGlobals, `throw new SyntaxError("bad")`, "SyntaxError: bad"},
-}
-
-func callNoGlobals(t testing.TB, iso *runtime.Isolate, src string) string {
-	return Call(t, iso, src, nil)
+	{"Call value", Call, `return "v"`, "v"},
+	{"Call undefined", Call, `1`, "undefined"},
+	{"Call throws", Call, `throw new SyntaxError("bad")`, "SyntaxError: bad"},
 }
 
 func TestFormats(t *testing.T) {
@@ -46,7 +42,7 @@ func TestFormats(t *testing.T) {
 
 func TestCallGlobals(t *testing.T) {
 	iso := New(t, nothing)
-	if got := Call(t, iso, `return DATA + N`, map[string]any{"DATA": "d", "N": 1}); got != "d1" {
+	if got := call(t, iso, `return DATA + N`, map[string]any{"DATA": "d", "N": 1}); got != "d1" {
 		t.Errorf("got %q", got)
 	}
 }
@@ -77,5 +73,18 @@ func TestRun(t *testing.T) {
 	RunIn(t, iso, []Case{
 		{"first", `globalThis.shared = 1; return typeof shared`, "number"},
 		{"same isolate", `return typeof shared`, "number"},
-	})
+		{"with the runner given", `throw new TypeError("t")`, "TypeError: t"},
+	}, Call)
+}
+
+// TestRunWPTData binds a real data file and lets a known failure through;
+// it skips, like every WPT test, where ../shared/wpt-data is absent.
+func TestRunWPTData(t *testing.T) {
+	RunWPTData(t, New(t, nothing), "url/resources/urltestdata.json",
+		`if (!Array.isArray(JSON.parse(DATA))) throw new Error("DATA not bound"); return "2\nx :: expected"`,
+		map[string]string{"x": "the reason"})
+}
+
+func BenchmarkBenchCall(b *testing.B) {
+	BenchCall(b, New(b, nothing), `(function () { return "x" })`, "x")
 }

@@ -3,8 +3,11 @@ package jstest
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/edgerun/edgerun/runtime"
 )
 
 // WPTData returns the path of rel (slash-separated) under
@@ -45,23 +48,31 @@ func ReadWPTData(t testing.TB, rel string) string {
 	return string(b)
 }
 
-// CheckFailures reports the failures a WPT harness found in the data file
-// name, one per line of result, except those in known. A failure line is
-// "<case> :: <why>" and known is keyed by <case> (or the whole line when it
-// has no " ::"), its value the reason the failure is expected. total is the
-// number of cases the harness ran, for the pass count it logs.
-func CheckFailures(t *testing.T, name string, total int, result string, known map[string]string) {
+// RunWPTData runs harness, the body of a plain function, in iso with the
+// contents of the WPTData file rel bound to the global DATA, the way the
+// WPT test files that load these tables use them. The harness returns
+// "<total>\n<failure>\n<failure>...": the number of cases it checked,
+// then one line per failing case, "<case> :: <why>". A failure is reported
+// unless known (keyed by <case>, valued by the reason) expects it; the pass
+// count is logged.
+func RunWPTData(t *testing.T, iso *runtime.Isolate, rel, harness string, known map[string]string) {
 	t.Helper()
+	out := call(t, iso, harness, map[string]any{"DATA": ReadWPTData(t, rel)})
+	total, result, _ := strings.Cut(out, "\n")
+	n, err := strconv.Atoi(total)
+	if err != nil {
+		t.Fatalf("harness error: %s", out)
+	}
 	var failures []string
 	if result != "" {
 		failures = strings.Split(result, "\n")
 	}
-	t.Logf("%s: %d/%d pass", name, total-len(failures), total)
+	t.Logf("%s: %d/%d pass", rel, n-len(failures), n)
 	for _, f := range failures {
 		key, _, _ := strings.Cut(f, " ::")
 		if _, ok := known[key]; ok {
 			continue
 		}
-		t.Errorf("%s: %s", name, f)
+		t.Errorf("%s: %s", rel, f)
 	}
 }

@@ -9,9 +9,7 @@ import (
 	"github.com/edgerun/edgerun/internal/jstest"
 )
 
-var jsTests = []struct {
-	name, src, want string
-}{
+var jsTests = []jstest.Case{
 	// TextEncoder
 	{"encode", `return [...new TextEncoder().encode("aé€😀")].join()`, "97,195,169,226,130,172,240,159,152,128"},
 	{"encode lone surrogate", `return [...new TextEncoder().encode("\uD800x")].join()`, "239,191,189,120"},
@@ -68,14 +66,7 @@ var jsTests = []struct {
 }
 
 func TestJS(t *testing.T) {
-	iso := newIsolate(t)
-	for _, tt := range jsTests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := jstest.Call(t, iso, tt.src, nil); got != tt.want {
-				t.Errorf("got  %q\nwant %q", got, tt.want)
-			}
-		})
-	}
+	jstest.RunIn(t, newIsolate(t), jsTests, jstest.Call)
 }
 
 var decodeTests = []struct {

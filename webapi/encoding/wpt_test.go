@@ -1,8 +1,6 @@
 package encoding
 
 import (
-	"strconv"
-	"strings"
 	"testing"
 
 	"github.com/edgerun/edgerun/internal/jstest"
@@ -12,14 +10,7 @@ import (
 // harness returns "<total>\n<failure>\n...".
 func runData(t *testing.T, file, harness string) {
 	t.Helper()
-	iso := newIsolate(t)
-	out := jstest.Call(t, iso, harness, map[string]any{"DATA": jstest.ReadWPTData(t, file)})
-	total, failures, _ := strings.Cut(out, "\n")
-	n, err := strconv.Atoi(total)
-	if err != nil {
-		t.Fatalf("harness error: %s", out)
-	}
-	jstest.CheckFailures(t, file, n, failures, nil)
+	jstest.RunWPTData(t, newIsolate(t), file, harness, nil)
 }
 
 // Every label of every encoding through TextDecoder, as WPT's

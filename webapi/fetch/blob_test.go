@@ -32,5 +32,5 @@ var blobTests = []jstest.Case{
 }
 
 func TestBlobBodies(t *testing.T) {
-	jstest.RunIn(t, newIsolate(t, Options{}), blobTests)
+	jstest.RunIn(t, newIsolate(t, Options{}), blobTests, jstest.Eval)
 }

@@ -110,7 +110,7 @@ func TestFetch(t *testing.T) {
 		{"already aborted", `try { await fetch(BASE + "/hello", {signal: AbortSignal.abort()}) } catch (e) { return e.name }`, "AbortError"},
 		{"aborted with reason", `try { await fetch(BASE + "/hello", {signal: AbortSignal.abort("why")}) } catch (e) { return e }`, "why"},
 	}
-	jstest.RunIn(t, iso, tests)
+	jstest.RunIn(t, iso, tests, jstest.Eval)
 }
 
 // TestFetchStreamsResponse shows the response body is not buffered: the
@@ -158,7 +158,7 @@ func TestFetchAbortMidBody(t *testing.T) {
 		{"stream read", `const c = new AbortController(); const r = await fetch(BASE, {signal: c.signal}); const rd = r.body.getReader();
 			const first = await rd.read(); c.abort(); try { await rd.read() } catch (e) { return first.value.length + e.name }`, "7AbortError"},
 	}
-	jstest.RunIn(t, iso, tests)
+	jstest.RunIn(t, iso, tests, jstest.Eval)
 	<-gone
 }
 
@@ -179,7 +179,7 @@ func TestFetchAbortTextAndPending(t *testing.T) {
 		{"text() rejects with reason", `const c = new AbortController(); const r = await fetch(BASE, {signal: c.signal}); const p = r.text(); c.abort("stop"); try { await p } catch (e) { return e }`, "stop"},
 		{"pending fetch rejects", `const c = new AbortController(); const p = fetch(BASE + "/slow-headers", {signal: c.signal}); c.abort(); try { await p } catch (e) { return e.name + "," + (e instanceof DOMException) }`, "AbortError,true"},
 		{"request signal", `const c = new AbortController(); const q = new Request(BASE + "/slow-headers", {signal: c.signal}); const p = fetch(q); q.signal.addEventListener("abort", () => {}); c.abort(); try { await p } catch (e) { return e.name }`, "AbortError"},
-	})
+	}, jstest.Eval)
 }
 
 func TestFetchNetworkErrors(t *testing.T) {
@@ -212,7 +212,7 @@ func TestFetchAllowHost(t *testing.T) {
 			`TypeError|fetch failed|ERR_HOST_NOT_ALLOWED|fetch: host "127.0.0.1" is not allowed`},
 		{"allowed", `const r = await fetch(LOCAL + "/hello"); return r.status + r.headers.get("x-ua")`, "201custom-agent"},
 		{"redirect to denied host", `try { await fetch(LOCAL + "/redirect?to=" + encodeURIComponent(BASE + "/hello")) } catch (e) { return e.cause.code }`, "ERR_HOST_NOT_ALLOWED"},
-	})
+	}, jstest.Eval)
 }
 
 // TestFetchUnreadBodyIsReleased checks that a response whose body no

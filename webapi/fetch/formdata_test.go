@@ -23,5 +23,5 @@ var formDataTests = []jstest.Case{
 }
 
 func TestFormDataBodies(t *testing.T) {
-	jstest.RunIn(t, newIsolate(t, Options{}), formDataTests)
+	jstest.RunIn(t, newIsolate(t, Options{}), formDataTests, jstest.Eval)
 }

@@ -59,7 +59,7 @@ var headersTests = []jstest.Case{
 
 func TestHeaders(t *testing.T) {
 	iso := newIsolate(t, Options{})
-	jstest.RunIn(t, iso, headersTests)
+	jstest.RunIn(t, iso, headersTests, jstest.Eval)
 }
 
 var guardTests = []jstest.Case{
@@ -76,7 +76,7 @@ var guardTests = []jstest.Case{
 }
 
 func TestHeadersGuards(t *testing.T) {
-	jstest.RunIn(t, newIsolate(t, Options{}), guardTests)
+	jstest.RunIn(t, newIsolate(t, Options{}), guardTests, jstest.Eval)
 }
 
 var browserGuardTests = []jstest.Case{
@@ -88,5 +88,5 @@ var browserGuardTests = []jstest.Case{
 }
 
 func TestBrowserGuards(t *testing.T) {
-	jstest.RunIn(t, newIsolate(t, Options{BrowserGuards: true}), browserGuardTests)
+	jstest.RunIn(t, newIsolate(t, Options{BrowserGuards: true}), browserGuardTests, jstest.Eval)
 }

@@ -90,7 +90,7 @@ var requestTests = []jstest.Case{
 }
 
 func TestRequest(t *testing.T) {
-	jstest.RunIn(t, newIsolate(t, Options{}), requestTests)
+	jstest.RunIn(t, newIsolate(t, Options{}), requestTests, jstest.Eval)
 }
 
 var baseURLTests = []jstest.Case{
@@ -102,5 +102,5 @@ var baseURLTests = []jstest.Case{
 }
 
 func TestBaseURL(t *testing.T) {
-	jstest.RunIn(t, newIsolate(t, Options{BaseURL: "http://web-platform.test:8000/fetch/api/request.html"}), baseURLTests)
+	jstest.RunIn(t, newIsolate(t, Options{BaseURL: "http://web-platform.test:8000/fetch/api/request.html"}), baseURLTests, jstest.Eval)
 }

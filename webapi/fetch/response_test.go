@@ -62,7 +62,7 @@ var responseTests = []jstest.Case{
 }
 
 func TestResponse(t *testing.T) {
-	jstest.RunIn(t, newIsolate(t, Options{}), responseTests)
+	jstest.RunIn(t, newIsolate(t, Options{}), responseTests, jstest.Eval)
 }
 
 var bodyTests = []jstest.Case{
@@ -94,5 +94,5 @@ var bodyTests = []jstest.Case{
 }
 
 func TestBodyMixin(t *testing.T) {
-	jstest.RunIn(t, newIsolate(t, Options{}), bodyTests)
+	jstest.RunIn(t, newIsolate(t, Options{}), bodyTests, jstest.Eval)
 }

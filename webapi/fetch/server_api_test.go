@@ -39,7 +39,7 @@ func TestNewRequest(t *testing.T) {
 			"POST|http://localhost:3000/api/x?y=1|cors|application/json|a, b|false"},
 		{"json", `return (await req.json()).hello + req.bodyUsed`, "worldtrue"},
 		{"headers mutable", `req.headers.set("x-new", "1"); return req.headers.get("x-new")`, "1"},
-	})
+	}, jstest.Eval)
 	if !body.closed {
 		t.Error("request body was not closed after reading")
 	}

@@ -6,9 +6,7 @@ import (
 	"github.com/edgerun/edgerun/internal/jstest"
 )
 
-var jsTests = []struct {
-	name, src, want string
-}{
+var jsTests = []jstest.Case{
 	{"empty", `const b = new Blob(); return b.size + "|" + b.type + "|" + (b instanceof Blob)`, "0||true"},
 	{"parts", `const b = new Blob(["a", new Uint8Array([98, 99]), new Blob(["d"]), new Uint16Array([0x6665]).buffer, new DataView(new Uint8Array([103]).buffer)]); return b.size`, "7"},
 	{"type normalised", `return new Blob([], {type: "Text/HTML;Charset=UTF-8"}).type`, "text/html;charset=utf-8"},
@@ -50,14 +48,7 @@ var jsTests = []struct {
 }
 
 func TestJS(t *testing.T) {
-	iso := newIsolate(t)
-	for _, tt := range jsTests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := jstest.CallAsync(t, iso, tt.src); got != tt.want {
-				t.Errorf("got  %q\nwant %q", got, tt.want)
-			}
-		})
-	}
+	jstest.RunIn(t, newIsolate(t), jsTests, jstest.CallAsync)
 }
 
 var mimeCharsetTests = []struct {
@@ -83,7 +74,7 @@ func TestMIMECharset(t *testing.T) {
 
 func TestWorkerOnly(t *testing.T) {
 	iso := newIsolate(t)
-	if got := jstest.Call(t, iso, `return typeof FileReaderSync + typeof FileList`, nil); got != "undefinedfunction" {
+	if got := jstest.Call(t, iso, `return typeof FileReaderSync + typeof FileList`); got != "undefinedfunction" {
 		t.Fatalf("Install exposes %s", got)
 	}
 	_ = iso.Do(func() error { InstallWorker(iso); return nil })
@@ -95,7 +86,7 @@ func TestWorkerOnly(t *testing.T) {
 		{`return Blob.prototype.text.call({}).then(() => "resolved", e => e.message)`, "[object Promise]"},
 	}
 	for _, tt := range tests {
-		if got := jstest.Call(t, iso, tt.src, nil); got != tt.want {
+		if got := jstest.Call(t, iso, tt.src); got != tt.want {
 			t.Errorf("%s: got %q, want %q", tt.src, got, tt.want)
 		}
 	}

@@ -10,9 +10,7 @@ import (
 	"github.com/edgerun/edgerun/internal/jstest"
 )
 
-var jsTests = []struct {
-	name, src, want string
-}{
+var jsTests = []jstest.Case{
 	{"append and get", `const f = new FormData(); f.append("a", "1"); f.append("a", "2"); return f.get("a") + f.getAll("a").join() + f.has("a") + f.has("b") + f.get("b")`, "11,2truefalsenull"},
 	{"set replaces first", `const f = new FormData(); f.append("a", "1"); f.append("b", "x"); f.append("a", "2"); f.set("a", "3"); return [...f].map(e => e.join("=")).join("&")`, "a=3&b=x"},
 	{"delete", `const f = new FormData(); f.append("a", "1"); f.append("b", "2"); f.append("a", "3"); f.delete("a"); return [...f.keys()].join()`, "b"},
@@ -30,14 +28,7 @@ var jsTests = []struct {
 }
 
 func TestJS(t *testing.T) {
-	iso := newIsolate(t)
-	for _, tt := range jsTests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := jstest.CallAsync(t, iso, tt.src); got != tt.want {
-				t.Errorf("got  %q\nwant %q", got, tt.want)
-			}
-		})
-	}
+	jstest.RunIn(t, newIsolate(t), jsTests, jstest.CallAsync)
 }
 
 // A FormData built in JS, serialised from Go and parsed back, keeps its

@@ -8,9 +8,7 @@ import (
 	"github.com/edgerun/edgerun/webapi/file"
 )
 
-var jsTests = []struct {
-	name, src, want string
-}{
+var jsTests = []jstest.Case{
 	// URL
 	{"construct", `return new URL("HTTP://Example.COM:80/a/../b?x#y").href`, "http://example.com/b?x#y"},
 	{"relative", `return new URL("../d", "http://a.com/b/c/").href`, "http://a.com/b/d"},
@@ -82,14 +80,7 @@ var jsTests = []struct {
 }
 
 func TestJS(t *testing.T) {
-	iso := newIsolate(t)
-	for _, tt := range jsTests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := jstest.Call(t, iso, tt.src, nil); got != tt.want {
-				t.Errorf("got  %q\nwant %q", got, tt.want)
-			}
-		})
-	}
+	jstest.RunIn(t, newIsolate(t), jsTests, jstest.Call)
 }
 
 var parseTests = []struct {
@@ -147,7 +138,7 @@ func TestURLEncoded(t *testing.T) {
 
 func TestObjectURLStore(t *testing.T) {
 	iso := newIsolate(t)
-	got := jstest.Call(t, iso, `globalThis.u = URL.createObjectURL(new Blob(["hello"])); return u`, nil)
+	got := jstest.Call(t, iso, `globalThis.u = URL.createObjectURL(new Blob(["hello"])); return u`)
 	err := iso.Do(func() error {
 		if b, ok := file.ResolveObjectURL(iso, got); !ok || string(b.Bytes()) != "hello" {
 			t.Errorf("blob URL %q does not resolve", got)
@@ -157,7 +148,7 @@ func TestObjectURLStore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	jstest.Call(t, iso, `URL.revokeObjectURL(u + "#frag")`, nil)
+	jstest.Call(t, iso, `URL.revokeObjectURL(u + "#frag")`)
 	_ = iso.Do(func() error {
 		if _, ok := file.ResolveObjectURL(iso, got); ok {
 			t.Error("revoked blob URL still resolves")

@@ -1,8 +1,6 @@
 package url
 
 import (
-	"strconv"
-	"strings"
 	"testing"
 
 	"github.com/edgerun/edgerun/internal/jstest"
@@ -29,15 +27,7 @@ var knownFailures = map[string]string{
 // "<total>\n<failure>\n<failure>...".
 func runData(t *testing.T, file, harness string) {
 	t.Helper()
-	iso := newIsolate(t)
-	data := jstest.ReadWPTData(t, file)
-	out := jstest.Call(t, iso, harness, map[string]any{"DATA": data})
-	total, failures, _ := strings.Cut(out, "\n")
-	n, err := strconv.Atoi(total)
-	if err != nil {
-		t.Fatalf("harness error: %s", out)
-	}
-	jstest.CheckFailures(t, file, n, failures, knownFailures)
+	jstest.RunWPTData(t, newIsolate(t), file, harness, knownFailures)
 }
 
 const urlConstructorHarness = `

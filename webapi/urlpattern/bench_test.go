@@ -3,34 +3,12 @@ package urlpattern
 import (
 	"testing"
 
-	"github.com/dop251/goja"
+	"github.com/edgerun/edgerun/internal/jstest"
 )
 
 // benchJS calls the JS function src (which must return "42") b.N times.
 func benchJS(b *testing.B, src string) {
-	iso := newIsolate(b)
-	err := iso.Do(func() error {
-		v, err := iso.VM().RunString(src)
-		if err != nil {
-			return err
-		}
-		fn, _ := goja.AssertFunction(v)
-		b.ReportAllocs()
-		b.ResetTimer()
-		for i := 0; i < b.N; i++ {
-			r, err := fn(goja.Undefined())
-			if err != nil {
-				return err
-			}
-			if r.String() != "42" {
-				b.Fatalf("got %v", r)
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		b.Fatal(err)
-	}
+	jstest.BenchCall(b, newIsolate(b), src, "42")
 }
 
 // BenchmarkConstructExec is the route-matching idiom with the pattern

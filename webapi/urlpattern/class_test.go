@@ -8,9 +8,7 @@ import (
 
 // jsTests run in an isolate; src is a function body, want its result (or
 // "<ErrorName>: <message>" when it throws).
-var jsTests = []struct {
-	name, src, want string
-}{
+var jsTests = []jstest.Case{
 	{"name and length", `return URLPattern.name + URLPattern.length`, "URLPattern0"},
 	{"call without new", `URLPattern()`, "TypeError: Failed to construct 'URLPattern': Please use the 'new' operator, this DOM object constructor cannot be called as a function."},
 	{"getter descriptor", `const d = Object.getOwnPropertyDescriptor(URLPattern.prototype, "pathname"); return typeof d.get + d.enumerable + d.configurable + (d.set === undefined)`, "functiontruetruetrue"},
@@ -61,14 +59,7 @@ var jsTests = []struct {
 }
 
 func TestJS(t *testing.T) {
-	iso := newIsolate(t)
-	for _, tt := range jsTests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := jstest.Call(t, iso, tt.src, nil); got != tt.want {
-				t.Errorf("got  %s\nwant %s", got, tt.want)
-			}
-		})
-	}
+	jstest.RunIn(t, newIsolate(t), jsTests, jstest.Call)
 }
 
 // TestHasRegExpGroupsWPT follows WPT's urlpattern-hasregexpgroups.any.js
@@ -92,7 +83,7 @@ func TestHasRegExpGroupsWPT(t *testing.T) {
 	}
 	expect(new URLPattern({pathname: "/a/:foo/:baz?/b/*"}).hasRegExpGroups, false, "complex pathname");
 	expect(new URLPattern({pathname: "/a/:foo/:baz([a-z]+)?/b/*"}).hasRegExpGroups, true, "complex pathname with regexp");
-	return fails.join("; ")`, nil)
+	return fails.join("; ")`)
 	if got != "" {
 		t.Error(got)
 	}

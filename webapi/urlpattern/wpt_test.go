@@ -1,8 +1,6 @@
 package urlpattern
 
 import (
-	"strconv"
-	"strings"
 	"testing"
 
 	"github.com/edgerun/edgerun/internal/jstest"
@@ -21,26 +19,7 @@ var knownFailures = map[string]string{}
 // "<total>\n<failure>\n<failure>...".
 func runData(t *testing.T, file, harness string) {
 	t.Helper()
-	iso := newIsolate(t)
-	data := jstest.ReadWPTData(t, file)
-	out := jstest.Call(t, iso, assertions+harness, map[string]any{"DATA": data})
-	total, result, _ := strings.Cut(out, "\n")
-	n, err := strconv.Atoi(total)
-	if err != nil {
-		t.Fatalf("harness error: %s", out)
-	}
-	var failures []string
-	if result != "" {
-		failures = strings.Split(result, "\n")
-	}
-	t.Logf("%s: %d/%d pass", file, n-len(failures), n)
-	for _, f := range failures {
-		key, _, _ := strings.Cut(f, " :: ")
-		if _, ok := knownFailures[key]; ok {
-			continue
-		}
-		t.Errorf("%s", f)
-	}
+	jstest.RunWPTData(t, newIsolate(t), file, assertions+harness, knownFailures)
 }
 
 // assertions are minimal stand-ins for testharness.js's asserts: they
