@@ -135,8 +135,8 @@ func NewReadableFromBytes(iso *runtime.Isolate, b []byte) *goja.Object {
 		c.close()
 		return goja.Undefined()
 	}
-	pull := func() *goja.Object { return r.resolvedUndefined() }
-	cancel := func(goja.Value) *goja.Object { return r.resolvedUndefined() }
+	pull := func() *goja.Object { return r.fulfilled() }
+	cancel := func(goja.Value) *goja.Object { return r.fulfilled() }
 	s := newReadableStream(r)
 	c = &ByteController{stream: s}
 	r.enter(func() { setUpByteController(s, c, start, pull, cancel, 0, 0) })

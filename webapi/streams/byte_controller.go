@@ -877,7 +877,7 @@ func setUpByteController(s *ReadableStream, c *ByteController, start func() goja
 	// 14. Let startResult be the result of performing startAlgorithm.
 	startResult := start()
 	// 15. Let startPromise be a promise resolved with startResult.
-	startPromise := r.resolvedWith(startResult)
+	startPromise := r.internalResolvedWith(startResult)
 	r.upon(startPromise, func(goja.Value) {
 		// 16. Upon fulfillment of startPromise,
 		// 1. Set controller.[[started]] to true.

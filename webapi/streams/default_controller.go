@@ -265,7 +265,7 @@ func setUpDefaultController(s *ReadableStream, c *DefaultController, start func(
 	// 9. Let startResult be the result of performing startAlgorithm. (This might throw an exception.)
 	startResult := start()
 	// 10. Let startPromise be a promise resolved with startResult.
-	startPromise := r.resolvedWith(startResult)
+	startPromise := r.internalResolvedWith(startResult)
 	r.upon(startPromise, func(goja.Value) {
 		// 11. Upon fulfillment of startPromise,
 		// 1. Set controller.[[started]] to true.

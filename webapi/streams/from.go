@@ -177,7 +177,7 @@ func openAsyncSequence(r *realm, ctx string, v goja.Value) asyncIterator {
 				return r.rejectedWith(thrown)
 			}
 			if ret == nil || goja.IsUndefined(ret) || goja.IsNull(ret) {
-				return r.resolvedUndefined()
+				return r.fulfilled()
 			}
 			fn, ok := goja.AssertFunction(ret)
 			if !ok {
@@ -218,7 +218,7 @@ func closeIterator(r *realm, iter *goja.Object, reason goja.Value, async bool) *
 	}
 	// 3. If returnMethod is undefined, return a promise resolved with undefined.
 	if ret == nil || goja.IsUndefined(ret) || goja.IsNull(ret) {
-		return r.resolvedUndefined()
+		return r.fulfilled()
 	}
 	fn, ok := goja.AssertFunction(ret)
 	if !ok {

@@ -173,7 +173,7 @@ func (it *readableIterator) asyncIteratorReturn(r *realm, arg goja.Value) *goja.
 	reader := it.reader
 	if reader.stream == nil {
 		// The reader was already released by the close or error steps.
-		return r.resolvedUndefined()
+		return r.fulfilled()
 	}
 	// 4. If iterator's prevent cancel is false:
 	if !it.preventCancel {
@@ -187,7 +187,7 @@ func (it *readableIterator) asyncIteratorReturn(r *realm, arg goja.Value) *goja.
 	// 5. Perform ! ReadableStreamDefaultReaderRelease(reader).
 	reader.releaseReader()
 	// 6. Return a promise resolved with undefined.
-	return r.resolvedUndefined()
+	return r.fulfilled()
 }
 
 func init() {

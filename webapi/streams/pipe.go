@@ -120,7 +120,7 @@ func pipeTo(source *ReadableStream, dest *WritableStream, preventClose, preventA
 	shuttingDown := false
 	// 13. Let promise be a new promise.
 	p := r.newPromise()
-	currentWrite := r.resolvedUndefined()
+	currentWrite := r.fulfilled()
 	var removeAbort func()
 
 	// Finalize: release both locks, then settle promise.
@@ -203,7 +203,7 @@ func pipeTo(source *ReadableStream, dest *WritableStream, preventClose, preventA
 					if dest.state == wsWritable {
 						return dest.abort(e)
 					}
-					return r.resolvedUndefined()
+					return r.fulfilled()
 				})
 			}
 			// 4. If preventCancel is false, append: if source.[[state]] is "readable", return
@@ -213,7 +213,7 @@ func pipeTo(source *ReadableStream, dest *WritableStream, preventClose, preventA
 					if source.state == stateReadable {
 						return source.cancel(e)
 					}
-					return r.resolvedUndefined()
+					return r.fulfilled()
 				})
 			}
 			// 5. Shutdown with an action consisting of getting a promise to wait for all of the

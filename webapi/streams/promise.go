@@ -67,6 +67,12 @@ func (r *realm) resolvedUndefined() *goja.Object {
 	return p.obj
 }
 
+// fulfilled is "a promise resolved with undefined" for the results of
+// internal algorithms (pull, write, cancel...), which only feed reactions
+// and never reach scripts: one shared, already fulfilled promise serves
+// them all. Anything a script can see gets a fresh promise.
+func (r *realm) fulfilled() *goja.Object { return r.settled }
+
 // react is WebIDL's "react to promise" / PerformPromiseThen through the
 // original %Promise.prototype.then%. Nil steps pass the value through. It
 // returns the derived promise.
@@ -227,6 +233,15 @@ func (r *realm) promiseCall(fn goja.Callable, this goja.Value, args ...goja.Valu
 	v, thrown := r.call(fn, this, args...)
 	if thrown != nil {
 		return r.rejectedWith(thrown)
+	}
+	return r.internalResolvedWith(v)
+}
+
+// internalResolvedWith is resolvedWith for promises that only feed internal
+// reactions: undefined, the common case, needs no new promise.
+func (r *realm) internalResolvedWith(v goja.Value) *goja.Object {
+	if v == nil || goja.IsUndefined(v) {
+		return r.settled
 	}
 	return r.resolvedWith(v)
 }

@@ -107,9 +107,9 @@ func sourceAlgorithms(r *realm, us underlyingSource, controller func() *goja.Obj
 	// 2. Let startAlgorithm be an algorithm that returns undefined.
 	start = func() goja.Value { return goja.Undefined() }
 	// 3. Let pullAlgorithm be an algorithm that returns a promise resolved with undefined.
-	pull = func() *goja.Object { return r.resolvedUndefined() }
+	pull = func() *goja.Object { return r.fulfilled() }
 	// 4. Let cancelAlgorithm be an algorithm that returns a promise resolved with undefined.
-	cancel = func(goja.Value) *goja.Object { return r.resolvedUndefined() }
+	cancel = func(goja.Value) *goja.Object { return r.fulfilled() }
 	this := goja.Value(us.obj)
 	// 5. If underlyingSourceDict["start"] exists, then set startAlgorithm to an algorithm which
 	//    returns the result of invoking it with « controller » and callback this value underlyingSource.

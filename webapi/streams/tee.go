@@ -27,7 +27,7 @@ func defaultTee(s *ReadableStream, cloneForBranch2 bool) (*ReadableStream, *Read
 		// 1. If reading is true, set readAgain to true and return a promise resolved with undefined.
 		if reading {
 			readAgain = true
-			return r.resolvedUndefined()
+			return r.fulfilled()
 		}
 		// 2. Set reading to true.
 		reading = true
@@ -94,7 +94,7 @@ func defaultTee(s *ReadableStream, cloneForBranch2 bool) (*ReadableStream, *Read
 		// 4. Perform ! ReadableStreamDefaultReaderRead(reader, readRequest).
 		reader.read(rr)
 		// 5. Return a promise resolved with undefined.
-		return r.resolvedUndefined()
+		return r.fulfilled()
 	}
 	// 15. Let cancel1Algorithm be the following steps, taking a reason argument:
 	cancel1 := func(reason goja.Value) *goja.Object {
@@ -380,7 +380,7 @@ func byteStreamTee(s *ReadableStream) (*ReadableStream, *ReadableStream, goja.Va
 			// 1. If reading is true, set readAgainForBranchN to true and return a promise resolved with undefined.
 			if reading {
 				*readAgain = true
-				return r.resolvedUndefined()
+				return r.fulfilled()
 			}
 			// 2. Set reading to true.
 			reading = true
@@ -394,7 +394,7 @@ func byteStreamTee(s *ReadableStream) (*ReadableStream, *ReadableStream, goja.Va
 				pullWithBYOBReader(byobRequest.view, forBranch2)
 			}
 			// 6. Return a promise resolved with undefined.
-			return r.resolvedUndefined()
+			return r.fulfilled()
 		}
 	}
 	// 17. Let pull1Algorithm be the following steps:

@@ -346,26 +346,26 @@ func newGoTransformStream(r *realm, transform func(c *TransformController, chunk
 		if thrown != nil {
 			return r.rejectedWith(thrown)
 		}
-		return r.resolvedUndefined()
+		return r.fulfilled()
 	}
 	// 2. Let transformAlgorithmWrapper be an algorithm that runs these steps given a value chunk: ...
 	transformAlg := func(chunk goja.Value) *goja.Object { return wrap(transform(c, chunk)) }
 	// 3. Let flushAlgorithmWrapper be ...
 	flushAlg := func() *goja.Object {
 		if flush == nil {
-			return r.resolvedUndefined()
+			return r.fulfilled()
 		}
 		return wrap(flush(c))
 	}
 	// 4. Let cancelAlgorithmWrapper be ...
 	cancelAlg := func(reason goja.Value) *goja.Object {
 		if cancel == nil {
-			return r.resolvedUndefined()
+			return r.fulfilled()
 		}
 		return wrap(cancel(reason))
 	}
 	// 5. Let startPromise be a promise resolved with undefined.
-	startPromise := r.resolvedUndefined()
+	startPromise := r.fulfilled()
 	// 6. Perform ! InitializeTransformStream(stream, startPromise, writableHighWaterMark,
 	//    writableSizeAlgorithm, readableHighWaterMark, readableSizeAlgorithm).
 	initializeTransformStream(ts, startPromise, 1, nil, 0, nil)

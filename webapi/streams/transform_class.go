@@ -143,12 +143,12 @@ func setUpTransformControllerFromTransformer(r *realm, ts *TransformStream, t tr
 			return r.rejectedWith(thrown)
 		}
 		// 3. Otherwise, return a promise resolved with undefined.
-		return r.resolvedUndefined()
+		return r.fulfilled()
 	}
 	// 3. Let flushAlgorithm be an algorithm which returns a promise resolved with undefined.
-	flush := func() *goja.Object { return r.resolvedUndefined() }
+	flush := func() *goja.Object { return r.fulfilled() }
 	// 4. Let cancelAlgorithm be an algorithm which returns a promise resolved with undefined.
-	cancel := func(goja.Value) *goja.Object { return r.resolvedUndefined() }
+	cancel := func(goja.Value) *goja.Object { return r.fulfilled() }
 	// 5. If transformerDict["transform"] exists, invoke it with « chunk, controller ».
 	if fn := t.transform; fn != nil {
 		transform = func(chunk goja.Value) *goja.Object { return r.promiseCall(fn, this, chunk, c.object()) }

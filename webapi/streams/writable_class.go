@@ -203,9 +203,9 @@ func setUpWritableControllerFromUnderlyingSink(r *realm, s *WritableStream, us u
 	this := goja.Value(us.obj)
 	// 2-5. Default algorithms.
 	start := func() goja.Value { return goja.Undefined() }
-	write := func(goja.Value) *goja.Object { return r.resolvedUndefined() }
-	closeAlg := func() *goja.Object { return r.resolvedUndefined() }
-	abort := func(goja.Value) *goja.Object { return r.resolvedUndefined() }
+	write := func(goja.Value) *goja.Object { return r.fulfilled() }
+	closeAlg := func() *goja.Object { return r.fulfilled() }
+	abort := func(goja.Value) *goja.Object { return r.fulfilled() }
 	// 6. start, with exception behavior "rethrow".
 	if fn := us.start; fn != nil {
 		start = func() goja.Value {

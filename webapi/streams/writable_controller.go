@@ -99,7 +99,7 @@ func setUpWritableController(s *WritableStream, c *WritableController, start fun
 	// 15. Let startResult be the result of performing startAlgorithm. (This may throw an exception.)
 	startResult := start()
 	// 16. Let startPromise be a promise resolved with startResult.
-	startPromise := r.resolvedWith(startResult)
+	startPromise := r.internalResolvedWith(startResult)
 	r.upon(startPromise, func(goja.Value) {
 		// 17. Upon fulfillment of startPromise,
 		// 2. Set controller.[[started]] to true.

@@ -107,7 +107,7 @@ func (w *Writer) closeWithErrorPropagation() *goja.Object {
 	// 4. If ! WritableStreamCloseQueuedOrInFlight(stream) is true or state is "closed",
 	//    return a promise resolved with undefined.
 	if s.closeQueuedOrInFlight() || s.state == wsClosed {
-		return r.resolvedUndefined()
+		return r.fulfilled()
 	}
 	// 5. If state is "errored", return a promise rejected with stream.[[storedError]].
 	if s.state == wsErrored {
