@@ -3,6 +3,7 @@ package fetch
 import (
 	"strings"
 
+	"github.com/edgerun/edgerun/webapi/encoding"
 	weburl "github.com/edgerun/edgerun/webapi/url"
 )
 
@@ -37,7 +38,7 @@ func processDataURL(u *weburl.URL) (dataURL, bool) {
 		// 2. Set body to the forgiving-base64 decode of stringBody.
 		// (Bytes ≥ 0x80 decode to code points that forgiving-base64 rejects, so the
 		// bytes can be checked directly.)
-		decoded, ok := forgivingBase64Decode(string(body))
+		decoded, ok := encoding.ForgivingBase64Decode(body)
 		// 3. If body is failure, then return failure.
 		if !ok {
 			return dataURL{}, false

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/edgerun/edgerun/internal/jstest"
+	"github.com/edgerun/edgerun/webapi/encoding"
 )
 
 func TestDataURLProcessorWPT(t *testing.T) {
@@ -41,7 +42,7 @@ func TestDataURLProcessorWPT(t *testing.T) {
 func TestForgivingBase64WPT(t *testing.T) {
 	for _, tc := range loadWPTJSON(t, "fetch/data-urls/resources/base64.json") {
 		input := tc[0].(string)
-		got, ok := forgivingBase64Decode(input)
+		got, ok := encoding.ForgivingBase64Decode([]byte(input))
 		if tc[1] == nil {
 			if ok {
 				t.Errorf("%q: got %v, want failure", input, got)
