@@ -57,7 +57,9 @@ type Config struct {
 	HTTPClient *http.Client
 	// FSRoots widens the Node fs sandbox beyond the project and temp dirs.
 	FSRoots []string
-	// BuildID is reported by NextRequest.nextUrl.buildId in production.
+	// BuildID is the project's build id. API routes never see it: Next sets
+	// nextUrl.buildId only for /_next/data/<id>/ URLs (checked against
+	// next start 16.4.6), so edge handlers read undefined in dev and prod.
 	BuildID string
 	// Hostname and Port form the absolute URLs edge handlers see
 	// (http://localhost:3000/api/x), as next start's own hostname does.

@@ -11,6 +11,7 @@ import (
 
 	"github.com/edgerun/edgerun/runtime"
 	"github.com/edgerun/edgerun/webapi/fetch"
+	"github.com/edgerun/edgerun/webapi/nextserver"
 )
 
 var errClientGone = errors.New("server: the client closed the connection")
@@ -83,8 +84,9 @@ func (s *Server) edgeFailed(c *request, err error) {
 }
 
 // edgeURL is the absolute URL an edge handler sees: the server's own
-// host, the path with basePath, and the search params merged with the
-// route's params (spec §2.3: {...initialSearchParams, ...params}).
+// host, the path with basePath, and the query rebuilt as Next does
+// (spec §2.3: {...initialSearchParams, ...query, ...params}, re-encoded;
+// see nextserver.EdgeSearch).
 func (s *Server) edgeURL(c *request) string {
 	var b strings.Builder
 	b.Grow(len(s.cfg.Hostname) + len(c.rawPath) + len(c.rawQuery) + 16)
@@ -94,39 +96,16 @@ func (s *Server) edgeURL(c *request) string {
 		fmt.Fprintf(&b, ":%d", s.cfg.Port)
 	}
 	b.WriteString(c.rawPath)
-	if len(c.match.Params) == 0 {
-		if c.rawQuery != "" {
-			b.WriteString("?")
-			b.WriteString(c.rawQuery)
-		}
+	if len(c.match.Params) == 0 && c.rawQuery == "" {
 		return b.String()
 	}
-	// Keep the client's query text and append the params, removing any
-	// same-named search key (params win).
-	var kept []string
-	for _, part := range strings.Split(c.rawQuery, "&") {
-		if part == "" {
-			continue
-		}
-		key := part
-		if i := strings.IndexByte(part, '='); i >= 0 {
-			key = part[:i]
-		}
-		if k, err := url.QueryUnescape(key); err == nil {
-			if _, ok := c.match.Param(k); ok {
-				continue
-			}
-		}
-		kept = append(kept, part)
+	params := make([]nextserver.Param, len(c.match.Params))
+	for i, p := range c.match.Params {
+		params[i] = nextserver.Param{Name: p.Name, Values: p.Values}
 	}
-	for _, prm := range c.match.Params {
-		for _, v := range prm.Values {
-			kept = append(kept, url.QueryEscape(prm.Name)+"="+url.QueryEscape(v))
-		}
-	}
-	if len(kept) > 0 {
+	if q := nextserver.EdgeSearch(c.rawQuery, params); q != "" {
 		b.WriteString("?")
-		b.WriteString(strings.Join(kept, "&"))
+		b.WriteString(q)
 	}
 	return b.String()
 }

@@ -40,15 +40,16 @@ func (ec *edgeCall) start() {
 
 	var body io.ReadCloser
 	if c.r.Method != http.MethodGet && c.r.Method != http.MethodHead && c.r.Body != nil && c.r.Body != http.NoBody {
-		body = truncatingBody(c.r.Body, edgeBodyLimit, ec.warnTruncated)
+		body = truncatingBody(c.r.Body, c.p.bodyCloneLimit(), ec.warnTruncated)
 	}
 	// request.signal is created only if the handler (or clientGone) asks.
 	ec.req = fetch.NewRequest(iso, c.r.Method, s.edgeURL(c), edgeRequestHeaders(c.r), body, nil)
-	if err := nextserver.AdoptRequest(iso, ec.req); err != nil {
+	if err := nextserver.AdoptRequest(iso, ec.req, c.rt.r.Page); err != nil {
 		ec.done(err)
 		return
 	}
-	event := nextserver.NewFetchEvent(iso, "/pages"+c.rt.r.Page, ec)
+	// The page Next's adapter gets is the route's page ("/api/x"), not the file.
+	event := nextserver.NewFetchEvent(iso, c.rt.r.Page, ec)
 	result, err := handler(goja.Undefined(), ec.req, event)
 	if err != nil {
 		ec.done(err)
@@ -67,7 +68,7 @@ func (ec *edgeCall) start() {
 }
 
 func (ec *edgeCall) warnTruncated() {
-	ec.s.log.Warn(fmt.Sprintf("Request body exceeded 10MB for %s. Only the first 10MB will be available unless configured. See https://nextjs.org/docs/app/api-reference/config/next-config-js/middlewareClientMaxBodySize for more details.", ec.c.r.URL.Path))
+	ec.s.log.Warn(bodyLimitWarning(ec.c.p.bodyCloneLimit(), ec.c.r.RequestURI))
 }
 
 // result sends what the handler returned.
@@ -166,7 +167,7 @@ func (ec *edgeCall) abort() {
 	ec.gone = true
 	if ec.req != nil {
 		if sig, ok := events.SignalOf(ec.iso, ec.req.Get("signal")); ok {
-			sig.Abort(events.NewDOMException(ec.iso, "This operation was aborted", "AbortError"))
+			sig.Abort(nextserver.ResponseAborted(ec.iso))
 		}
 	}
 	ec.responded = true

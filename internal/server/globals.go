@@ -28,12 +28,15 @@ func (s *Server) edgeOptions(p *project) edge.Options {
 			AllowHost: s.cfg.AllowFetch,
 			UserAgent: "Next.js Middleware",
 		},
-		NextServer: nextserver.Options{BasePath: p.next.BasePath, BuildID: s.buildID()},
+		NextServer: nextserver.Options{BasePath: p.next.BasePath, TrailingSlash: p.next.TrailingSlash, SkipURLNormalize: p.next.SkipProxyURLNormalize},
 		AllowEval:  s.cfg.Lenient,
 	}
 	if p.next.I18n != nil {
 		opts.NextServer.Locales = p.next.I18n.Locales
 		opts.NextServer.DefaultLocale = p.next.I18n.DefaultLocale
+		for _, d := range p.next.I18n.Domains {
+			opts.NextServer.Domains = append(opts.NextServer.Domains, nextserver.Domain{Domain: d.Domain, DefaultLocale: d.DefaultLocale, Locales: d.Locales, HTTP: d.HTTP})
+		}
 	}
 	if s.cfg.EdgeProfile == ProfileFull {
 		opts.Profile = edge.ProfileFull
@@ -44,21 +47,18 @@ func (s *Server) edgeOptions(p *project) edge.Options {
 	return opts
 }
 
-func (s *Server) buildID() string {
-	if s.cfg.Mode == Development {
-		return ""
-	}
-	if s.cfg.BuildID != "" {
-		return s.cfg.BuildID
-	}
-	return "edgerun"
-}
-
+// dynamicCodeWarned remembers, per server, the kinds already warned about.
 var dynamicCodeWarned sync.Map
 
-// warnDynamicCode prints next dev's DynamicCodeEvaluationWarning, once per kind.
+type dynamicCodeKey struct {
+	s    *Server
+	kind string
+}
+
+// warnDynamicCode prints next dev's DynamicCodeEvaluationWarning, once per
+// kind and server.
 func (s *Server) warnDynamicCode(kind string) {
-	if _, seen := dynamicCodeWarned.LoadOrStore(kind, true); seen {
+	if _, seen := dynamicCodeWarned.LoadOrStore(dynamicCodeKey{s, kind}, true); seen {
 		return
 	}
 	s.log.Warn("DynamicCodeEvaluationWarning: Dynamic Code Evaluation (e. g. 'eval', 'new Function') not allowed in Edge Runtime\nLearn More: https://nextjs.org/docs/messages/edge-dynamic-code-evaluation")

@@ -1,9 +1,6 @@
 package edge
 
 import (
-	"fmt"
-	"sort"
-
 	"github.com/dop251/goja"
 
 	"github.com/edgerun/edgerun/runtime"
@@ -70,6 +67,7 @@ func Install(iso *runtime.Isolate, opts Options) error {
 	g := vm.GlobalObject()
 	iso.DefineGlobal("self", g)
 	iso.DefineGlobal("EdgeRuntime", vm.ToValue("edge-runtime"))
+	events.MakeGlobalEventTarget(iso)
 	iso.DefineLazyGlobal("AsyncLocalStorage", func() goja.Value {
 		m, err := node.RequireEdge(iso, "node:async_hooks")
 		if err != nil {
@@ -77,11 +75,8 @@ func Install(iso *runtime.Isolate, opts Options) error {
 		}
 		return m.(*goja.Object).Get("AsyncLocalStorage")
 	})
-	iso.DefineGlobal("process", processPolyfill(iso, opts.Env))
-	if !full {
-		for _, name := range stubbedAPIs {
-			defineStub(iso, name)
-		}
+	if err := installSandbox(iso, opts.Env, !full); err != nil {
+		return err
 	}
 	return blockDynamicCode(iso, opts)
 }
@@ -102,57 +97,4 @@ var stubbedAPIs = []string{
 	"CompressionStream", "DecompressionStream", "DomException", "MessageChannel", "MessageEvent",
 	"MessagePort", "ReadableByteStreamController", "ReadableStreamBYOBRequest",
 	"ReadableStreamDefaultController", "TransformStreamDefaultController", "WritableStreamDefaultController",
-}
-
-// unsupportedMessage is Next's error for a Node API used on the edge.
-func unsupportedMessage(name string) string {
-	return fmt.Sprintf("A Node.js API is used (%s) which is not supported in the Edge Runtime.\nLearn more: https://nextjs.org/docs/api-reference/edge-runtime", name)
-}
-
-func defineStub(iso *runtime.Isolate, name string) {
-	vm := iso.VM()
-	msg := unsupportedMessage(name)
-	// A constructor-shaped native, so both stub() and new Stub() reach the throw.
-	stub := vm.ToValue(func(goja.ConstructorCall) *goja.Object {
-		panic(vm.NewGoError(fmt.Errorf("%s", msg)))
-	})
-	iso.DefineGlobal(name, stub)
-}
-
-// nodeProcessFunctions are the function-valued members of Node's process
-// object; Next's polyfill makes each throw its edge message.
-var nodeProcessFunctions = []string{
-	"abort", "chdir", "cpuUsage", "cwd", "disconnect", "dlopen", "emitWarning", "exit", "getActiveResourcesInfo",
-	"getegid", "geteuid", "getgid", "getgroups", "getuid", "hasUncaughtExceptionCaptureCallback", "hrtime", "kill",
-	"memoryUsage", "nextTick", "on", "once", "off", "addListener", "removeListener", "removeAllListeners", "emit",
-	"listeners", "prependListener", "prependOnceListener", "rawListeners", "reallyExit", "resourceUsage", "send",
-	"setegid", "seteuid", "setgid", "setgroups", "setuid", "setSourceMapsEnabled", "setUncaughtExceptionCaptureCallback",
-	"umask", "uptime", "binding", "_linkedBinding", "_getActiveHandles", "_getActiveRequests", "_kill", "_rawDebug",
-	"_startProfilerIdleNotifier", "_stopProfilerIdleNotifier", "_tickCallback", "_debugProcess", "_debugEnd",
-	"_fatalException", "assert", "openStdin", "setMaxListeners", "getMaxListeners", "eventNames", "listenerCount",
-}
-
-// processPolyfill is Next's edge `process`: env (with NEXT_RUNTIME) and
-// throwing functions.
-func processPolyfill(iso *runtime.Isolate, env map[string]string) *goja.Object {
-	vm := iso.VM()
-	p := vm.NewObject()
-	envObj := vm.NewObject()
-	keys := make([]string, 0, len(env))
-	for k := range env {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		_ = envObj.Set(k, env[k])
-	}
-	_ = envObj.Set("NEXT_RUNTIME", "edge")
-	_ = p.Set("env", envObj)
-	for _, name := range nodeProcessFunctions {
-		msg := unsupportedMessage("process." + name)
-		_ = p.Set(name, func(goja.FunctionCall) goja.Value {
-			panic(vm.NewGoError(fmt.Errorf("%s", msg)))
-		})
-	}
-	return p
 }

@@ -41,11 +41,18 @@ var fetchEventClass = &jsclass.Class{
 		jsclass.Getter("sourcePage", func(e *fetchEvent, iso *runtime.Isolate) goja.Value {
 			return iso.VM().ToValue(e.page)
 		}),
+		// Next 13 moved the request to the handler's first argument; the
+		// old FetchEvent API throws PageSignatureError (fetch-event.ts).
 		jsclass.Getter("request", func(e *fetchEvent, iso *runtime.Isolate) goja.Value {
 			panic(pageSignatureError(iso, e.page))
 		}),
 		jsclass.Method("respondWith", 1, func(e *fetchEvent, iso *runtime.Isolate, _ goja.FunctionCall) goja.Value {
 			panic(pageSignatureError(iso, e.page))
+		}),
+		// passThroughOnException only sets a flag that nothing reads for
+		// API routes (Next's FetchEvent keeps it for middleware).
+		jsclass.Method("passThroughOnException", 0, func(e *fetchEvent, iso *runtime.Isolate, _ goja.FunctionCall) goja.Value {
+			return goja.Undefined()
 		}),
 		jsclass.Method("waitUntil", 1, func(e *fetchEvent, iso *runtime.Isolate, call goja.FunctionCall) goja.Value {
 			if e.waitUntil == nil {
@@ -57,15 +64,22 @@ var fetchEventClass = &jsclass.Class{
 	},
 }
 
+// pageSignatureError is Next's PageSignatureError (server/web/error.ts),
+// message byte for byte (its template literal keeps the two-space indent
+// on the blank lines and after the last one).
 func pageSignatureError(iso *runtime.Isolate, page string) goja.Value {
-	return iso.VM().NewGoError(fmt.Errorf(`The middleware "%s" accepts an async API directly with the form:
+	return newError(iso, pageSignatureMessage(page))
+}
 
-  export function middleware(request, event) {
-    return NextResponse.redirect('/new-location')
-  }
-
-  Read more: https://nextjs.org/docs/messages/middleware-new-signature
-  `, page))
+func pageSignatureMessage(page string) string {
+	return "The middleware \"" + page + "\" accepts an async API directly with the form:\n" +
+		"  \n" +
+		"  export function middleware(request, event) {\n" +
+		"    return NextResponse.redirect('/new-location')\n" +
+		"  }\n" +
+		"  \n" +
+		"  Read more: https://nextjs.org/docs/messages/middleware-new-signature\n" +
+		"  "
 }
 
 // NewFetchEvent builds the handler's second argument. waitUntil receives

@@ -8,7 +8,6 @@ import (
 	"github.com/dop251/goja"
 
 	"github.com/edgerun/edgerun/runtime"
-	"github.com/edgerun/edgerun/runtime/jsclass"
 )
 
 //go:embed next-server.js
@@ -27,17 +26,31 @@ func compiled() (*goja.Program, error) {
 	return program, compileErr
 }
 
-// Options describe the project as next/server reports it.
+// Options describe the project as next/server sees it: the subset of
+// next.config Next passes to the edge adapter (request.nextConfig).
 type Options struct {
 	BasePath      string
+	TrailingSlash bool
 	Locales       []string
 	DefaultLocale string
-	// BuildID is nextUrl.buildId; empty in development (undefined, as next dev).
-	BuildID string
+	Domains       []Domain
+	// SkipURLNormalize is skipProxyUrlNormalize: request.url is then the
+	// URL as received instead of nextUrl's normalised form.
+	SkipURLNormalize bool
+}
+
+// Domain is one i18n.domains entry (nextUrl.domainLocale).
+type Domain struct {
+	Domain        string
+	DefaultLocale string
+	Locales       []string
+	HTTP          bool
 }
 
 type moduleKey struct{}
 type optionsKey struct{}
+type hintKey struct{ page string }
+type hintFnKey struct{}
 
 // Install records the options for this isolate; the module itself is built
 // on the first Module call.
@@ -62,29 +75,12 @@ func Module(iso *runtime.Isolate) (*goja.Object, error) {
 	factory, _ := goja.AssertFunction(factoryV)
 	opts, _ := iso.Value(optionsKey{}).(Options)
 	hostObj := vm.NewObject()
-	var cfg goja.Value = goja.Undefined()
-	_ = hostObj.Set("nextConfig", func(goja.FunctionCall) goja.Value {
-		if cfg == goja.Undefined() {
-			c := vm.NewObject()
-			_ = c.Set("basePath", opts.BasePath)
-			if len(opts.Locales) > 0 {
-				i18n := vm.NewObject()
-				_ = i18n.Set("locales", opts.Locales)
-				_ = i18n.Set("defaultLocale", opts.DefaultLocale)
-				_ = c.Set("i18n", i18n)
-			}
-			cfg = c
-		}
-		return cfg
-	})
-	_ = hostObj.Set("buildId", func(goja.FunctionCall) goja.Value {
-		if opts.BuildID == "" {
-			return goja.Undefined()
-		}
-		return vm.ToValue(opts.BuildID)
-	})
-	_ = hostObj.Set("NextFetchEvent", jsclass.Get(iso, fetchEventClass).Ctor)
+	_ = hostObj.Set("nextConfig", nextConfig(vm, opts))
+	_ = hostObj.Set("skipURLNormalize", opts.SkipURLNormalize)
 	_ = hostObj.Set("parseUserAgent", func(call goja.FunctionCall) goja.Value {
+		if goja.IsUndefined(call.Argument(0)) {
+			return parseUserAgent(vm, "")
+		}
 		return parseUserAgent(vm, call.Argument(0).String())
 	})
 	modV, err := factory(goja.Undefined(), hostObj)
@@ -92,18 +88,65 @@ func Module(iso *runtime.Isolate) (*goja.Object, error) {
 		return nil, fmt.Errorf("nextserver: %w", err)
 	}
 	m := modV.(*goja.Object)
+	// The module leaves its private hooks on the host object, out of the
+	// exports users can see.
+	hint, _ := goja.AssertFunction(hostObj.Get("hintPrototype"))
+	iso.SetValue(hintFnKey{}, hint)
 	iso.SetValue(moduleKey{}, m)
 	return m, nil
 }
 
-// AdoptRequest turns a host-built Request into a NextRequest by giving it
-// NextRequest.prototype; its nextUrl and cookies are built lazily on first
-// access, so a handler that never reads them pays nothing.
-func AdoptRequest(iso *runtime.Isolate, req *goja.Object) error {
-	m, err := Module(iso)
-	if err != nil {
+// nextConfig builds request.nextConfig as Next's adapter receives it
+// ({basePath, i18n, trailingSlash}).
+func nextConfig(vm *goja.Runtime, opts Options) *goja.Object {
+	c := vm.NewObject()
+	_ = c.Set("basePath", opts.BasePath)
+	_ = c.Set("trailingSlash", opts.TrailingSlash)
+	if len(opts.Locales) > 0 {
+		i18n := vm.NewObject()
+		_ = i18n.Set("locales", opts.Locales)
+		_ = i18n.Set("defaultLocale", opts.DefaultLocale)
+		if len(opts.Domains) > 0 {
+			domains := make([]any, len(opts.Domains))
+			for i, d := range opts.Domains {
+				o := vm.NewObject()
+				_ = o.Set("domain", d.Domain)
+				_ = o.Set("defaultLocale", d.DefaultLocale)
+				if d.Locales != nil {
+					_ = o.Set("locales", d.Locales)
+				}
+				if d.HTTP {
+					_ = o.Set("http", true)
+				}
+				domains[i] = o
+			}
+			_ = i18n.Set("domains", domains)
+		}
+		_ = c.Set("i18n", i18n)
+	} else {
+		_ = c.Set("i18n", goja.Null())
+	}
+	return c
+}
+
+// AdoptRequest turns a host-built Request into the NextRequest an edge
+// handler receives (Next's NextRequestHint for page): it gets the hint's
+// prototype, so nextUrl, cookies and the normalised url are built lazily
+// on first access and a handler that never reads them pays nothing; the
+// prototype is made once per page and isolate.
+func AdoptRequest(iso *runtime.Isolate, req *goja.Object, page string) error {
+	if proto, ok := iso.Value(hintKey{page}).(*goja.Object); ok {
+		return req.SetPrototype(proto)
+	}
+	if _, err := Module(iso); err != nil {
 		return err
 	}
-	ctor := m.Get("NextRequest").(*goja.Object)
-	return req.SetPrototype(ctor.Get("prototype").(*goja.Object))
+	hint, _ := iso.Value(hintFnKey{}).(goja.Callable)
+	protoV, err := hint(goja.Undefined(), iso.VM().ToValue(page))
+	if err != nil {
+		return fmt.Errorf("nextserver: %w", err)
+	}
+	proto := protoV.(*goja.Object)
+	iso.SetValue(hintKey{page}, proto)
+	return req.SetPrototype(proto)
 }

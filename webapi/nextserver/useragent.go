@@ -15,7 +15,12 @@ import (
 func parseUserAgent(vm *goja.Runtime, ua string) goja.Value {
 	res := vm.NewObject()
 	_ = res.Set("ua", ua)
-	browser, engine, osObj, device, cpu := vm.NewObject(), vm.NewObject(), vm.NewObject(), vm.NewObject(), vm.NewObject()
+	// ua-parser-js lists every field, undefined when unknown.
+	browser := uaObject(vm, "name", "version", "major")
+	engine := uaObject(vm, "name", "version")
+	osObj := uaObject(vm, "name", "version")
+	device := uaObject(vm, "vendor", "model", "type")
+	cpu := uaObject(vm, "architecture")
 	for _, b := range browserPatterns {
 		if m := b.re.FindStringSubmatch(ua); m != nil {
 			_ = browser.Set("name", b.name)
@@ -35,7 +40,11 @@ func parseUserAgent(vm *goja.Runtime, ua string) goja.Value {
 		if m := o.re.FindStringSubmatch(ua); m != nil {
 			_ = osObj.Set("name", o.name)
 			if len(m) > 1 && m[1] != "" {
-				_ = osObj.Set("version", normalizeVersion(m[1]))
+				v := normalizeVersion(m[1])
+				if o.name == "Windows" {
+					v = windowsVersion(v)
+				}
+				_ = osObj.Set("version", v)
 			}
 			break
 		}
@@ -62,6 +71,36 @@ func parseUserAgent(vm *goja.Runtime, ua string) goja.Value {
 	_ = res.Set("device", device)
 	_ = res.Set("cpu", cpu)
 	return res
+}
+
+func uaObject(vm *goja.Runtime, keys ...string) *goja.Object {
+	o := vm.NewObject()
+	for _, k := range keys {
+		_ = o.Set(k, goja.Undefined())
+	}
+	return o
+}
+
+// windowsVersion maps an NT version to the marketing name ua-parser-js
+// reports ("NT 10.0" is "10", "NT 6.1" is "7").
+func windowsVersion(nt string) string {
+	switch nt {
+	case "10.0", "6.4":
+		return "10"
+	case "6.3":
+		return "8.1"
+	case "6.2":
+		return "8"
+	case "6.1":
+		return "7"
+	case "6.0":
+		return "Vista"
+	case "5.1", "5.2":
+		return "XP"
+	case "5.0":
+		return "2000"
+	}
+	return nt
 }
 
 type uaPattern struct {

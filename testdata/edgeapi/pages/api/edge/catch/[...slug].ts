@@ -1,0 +1,5 @@
+export const config = { runtime: 'edge' };
+
+export default function handler(req: any) {
+  return new Response(req.url);
+}
