@@ -75,21 +75,28 @@ var FileReaderClass = &jsclass.Class{
 func readMethod(name string, kind readKind) jsclass.Member {
 	ctx := webidl.Method("FileReader", name)
 	return jsclass.Method(name, 1, func(r *FileReader, iso *runtime.Isolate, call goja.FunctionCall) goja.Value {
-		vm := iso.VM()
-		ctx.RequireArgs(vm, call, 1)
-		blob, ok := BlobOf(iso, call.Argument(0))
-		if !ok {
-			ctx.TypeError(vm, "parameter 1 is not of type 'Blob'.")
-		}
-		encodingName, hasEncoding := "", false
-		if kind == readText {
-			if v := call.Argument(1); !goja.IsUndefined(v) {
-				encodingName, hasEncoding = ctx.DOMString(vm, v), true
-			}
-		}
+		blob, encodingName, hasEncoding := readArgs(ctx, iso, call, kind)
 		r.read(iso, ctx, call.This.(*goja.Object), blob, kind, encodingName, hasEncoding)
 		return goja.Undefined()
 	})
+}
+
+// readArgs converts the arguments of a FileReader or FileReaderSync read
+// method: the Blob to read and, for readAsText, the optional encoding
+// label (hasEncoding is false when it is undefined).
+func readArgs(ctx webidl.Context, iso *runtime.Isolate, call goja.FunctionCall, kind readKind) (blob *Blob, encodingName string, hasEncoding bool) {
+	vm := iso.VM()
+	ctx.RequireArgs(vm, call, 1)
+	blob, ok := BlobOf(iso, call.Argument(0))
+	if !ok {
+		ctx.TypeError(vm, "parameter 1 is not of type 'Blob'.")
+	}
+	if kind == readText {
+		if v := call.Argument(1); !goja.IsUndefined(v) {
+			encodingName, hasEncoding = ctx.DOMString(vm, v), true
+		}
+	}
+	return blob, encodingName, hasEncoding
 }
 
 // read implements https://w3c.github.io/FileAPI/#readOperation. The blob's

@@ -34,18 +34,7 @@ var FileReaderSyncClass = &jsclass.Class{
 func syncReadMethod(name string, kind readKind) jsclass.Member {
 	ctx := webidl.Method("FileReaderSync", name)
 	return jsclass.Method(name, 1, func(_ *fileReaderSync, iso *runtime.Isolate, call goja.FunctionCall) goja.Value {
-		vm := iso.VM()
-		ctx.RequireArgs(vm, call, 1)
-		blob, ok := BlobOf(iso, call.Argument(0))
-		if !ok {
-			ctx.TypeError(vm, "parameter 1 is not of type 'Blob'.")
-		}
-		encodingName, hasEncoding := "", false
-		if kind == readText {
-			if v := call.Argument(1); !goja.IsUndefined(v) {
-				encodingName, hasEncoding = ctx.DOMString(vm, v), true
-			}
-		}
+		blob, encodingName, hasEncoding := readArgs(ctx, iso, call, kind)
 		return packageData(iso, blob.data, kind, blob.typ, encodingName, hasEncoding)
 	})
 }
