@@ -109,7 +109,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 					passed++
 				}
 			}
-			line := fmt.Sprintf("[%d] %-7s %s (%d/%d)", i, r.Harness, r.ID(), passed, len(r.Subtests))
+			line := fmt.Sprintf("[%d] %-7s %s (%d/%d, %.1fs)", i, r.Harness, r.ID(), passed, len(r.Subtests), r.Duration.Seconds())
 			if r.Harness != HarnessOK && r.Message != "" {
 				line += ": " + firstLine(r.Message)
 			}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"time"
 )
 
 // Harness statuses of a run. OK, ERROR, TIMEOUT and PRECONDITION_FAILED are
@@ -49,6 +50,8 @@ type Result struct {
 	Console string `json:"console,omitempty"`
 	// Area is the DefaultAreas entry (or top-level directory) of the test.
 	Area string `json:"-"`
+	// Duration is the run's wall-clock time.
+	Duration time.Duration `json:"-"`
 	// retry marks a run interrupted only because another run exhausted
 	// memory while it was running.
 	retry bool

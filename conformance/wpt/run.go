@@ -77,7 +77,7 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				done(i, r.runOne(ctx, specs[i]))
+				done(i, r.timedRun(ctx, specs[i]))
 			}
 		}()
 	}
@@ -96,7 +96,7 @@ feed:
 	for len(retry) > 0 && ctx.Err() == nil {
 		i := retry[0]
 		retry = retry[1:]
-		res := r.runOne(ctx, specs[i])
+		res := r.timedRun(ctx, specs[i])
 		res.retry = false
 		done(i, res)
 	}
@@ -155,6 +155,13 @@ func (r *runner) timeout(spec runSpec) time.Duration {
 		d = longTimeout
 	}
 	return time.Duration(float64(d) * r.scale)
+}
+
+func (r *runner) timedRun(ctx context.Context, spec runSpec) Result {
+	start := time.Now()
+	res := r.runOne(ctx, spec)
+	res.Duration = time.Since(start)
+	return res
 }
 
 // runOne runs one test file with one variant in a fresh isolate.
