@@ -35,7 +35,7 @@ func startDevLoop(t *testing.T) *devLoop {
 	dir := t.TempDir()
 	copyTree(t, filepath.Join("testdata", "devloop"), dir)
 	d := &devLoop{t: t, dir: dir}
-	d.replace("next.config.js", "UPSTREAM", upstream.URL)
+	d.replace("next.config.js", "http://upstream.example", upstream.URL)
 	srv, err := edgerun.New(dir,
 		edgerun.WithMode(edgerun.Development),
 		edgerun.WithWatch(true),
@@ -401,9 +401,6 @@ func TestDevLoopConfigRoutes(t *testing.T) {
 func TestReloadWithoutWatcher(t *testing.T) {
 	dir := t.TempDir()
 	copyTree(t, filepath.Join("testdata", "devloop"), dir)
-	cfg := filepath.Join(dir, "next.config.js")
-	b, _ := os.ReadFile(cfg)
-	os.WriteFile(cfg, []byte(strings.ReplaceAll(string(b), "UPSTREAM", "http://127.0.0.1:9")), 0o644)
 	srv, err := edgerun.New(dir, edgerun.WithMode(edgerun.Development), edgerun.WithLogger(testLogger()),
 		edgerun.WithConsole(testConsole()), edgerun.WithProcessEnv(map[string]string{}))
 	if err != nil {
@@ -424,5 +421,49 @@ func TestReloadWithoutWatcher(t *testing.T) {
 	}
 	if body, _ := httpGet(ts.URL + "/api/hello"); body != "reloaded" {
 		t.Fatalf("after Reload: %q", body)
+	}
+}
+
+var explainTests = []struct {
+	path  string
+	want  []string // substrings of the steps, in order
+	final string
+}{
+	{"/api/old/3", []string{"headers     /api/:path*", "redirects   /api/old/:id → 308 to /api/posts/3"}, ""},
+	{"/api/fb/x/y", []string{"middleware  middleware.ts does not run", "afterFiles  /api/fb/:path* → /api/echo?path=x&path=y", "result      afterFiles: /api/echo"}, "/api/echo"},
+	{"/api/mw/next", []string{"middleware  middleware.ts runs", "result      dynamic: /api/mw/[...slug]"}, "/api/mw/next"},
+	{"/api/missing/3", []string{"fallback    /api/missing/:x → /api/posts/3", "result      fallback: /api/posts/[id]"}, "/api/posts/3"},
+	{"/api/upstream/z", []string{"afterFiles  /api/upstream/:path* → proxied to http://upstream.example/z"}, ""},
+	{"/api/hello?shadow=1", []string{"beforeFiles /api/hello → /api/echo?shadow=1"}, "/api/echo"},
+	{"/api/nope", []string{"result      404: nothing serves /api/nope"}, "/api/nope"},
+	{"/api/hello/", []string{"redirects   308 to /api/hello"}, ""},
+}
+
+func TestExplain(t *testing.T) {
+	srv, err := edgerun.New(filepath.Join("testdata", "devloop"), edgerun.WithMode(edgerun.Development),
+		edgerun.WithLogger(testLogger()), edgerun.WithProcessEnv(map[string]string{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	for _, tt := range explainTests {
+		steps, final := srv.Explain(tt.path)
+		var lines []string
+		for _, s := range steps {
+			lines = append(lines, s.String())
+		}
+		text := strings.Join(lines, "\n")
+		at := 0
+		for _, w := range tt.want {
+			i := strings.Index(text[at:], w)
+			if i < 0 {
+				t.Errorf("%s: %q not found (in order) in:\n%s", tt.path, w, text)
+				break
+			}
+			at += i + len(w)
+		}
+		if final != tt.final {
+			t.Errorf("%s: final %q, want %q", tt.path, final, tt.final)
+		}
 	}
 }

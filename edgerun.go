@@ -199,6 +199,20 @@ func (s *Server) Match(path string) []router.Explanation {
 // WithWatch calls it automatically on file changes.
 func (s *Server) Reload() error { return s.s.Reload() }
 
+// RoutingStep is one step of Explain: which next.config rule, middleware
+// matcher or rewrite applies, or what answers.
+type RoutingStep = server.RoutingStep
+
+// Explain walks path (with an optional query) through Next's routing
+// order — headers(), redirects(), middleware, beforeFiles, filesystem,
+// afterFiles, dynamic routes, fallback — without running any code. The
+// middleware is assumed to call next(). final is the path the route table
+// was asked for ("" when a redirect, proxy or conflict answered first);
+// Match(final) explains the route choice in detail.
+func (s *Server) Explain(path string) (steps []RoutingStep, final string) {
+	return s.s.Explain(path)
+}
+
 // Close stops every isolate. Requests in flight fail.
 func (s *Server) Close() error { return s.s.Close() }
 

@@ -30,7 +30,17 @@ func routesCommand(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if *match != "" {
-		for _, e := range srv.Match(*match) {
+		steps, final := srv.Explain(*match)
+		for _, st := range steps {
+			fmt.Fprintln(stdout, st.String())
+		}
+		if final == "" {
+			return nil
+		}
+		if len(steps) > 0 {
+			fmt.Fprintf(stdout, "\nroutes for %s:\n", final)
+		}
+		for _, e := range srv.Match(final) {
 			fmt.Fprintln(stdout, e.String())
 		}
 		return nil

@@ -135,7 +135,7 @@ func (o ruleOptions) compile(kind, source string, basePath, locale *bool, has, m
 			src = o.basePath + src
 		}
 	}
-	tokens, err := parsePattern(src)
+	tokens, err := parsePattern(src, "/")
 	if err != nil {
 		return nil, fmt.Errorf("server: next.config: invalid %s source %q: %w", kind, source, err)
 	}
@@ -408,15 +408,20 @@ func prepareDestination(dest string, params routeParams, query [][2]string, appe
 	}
 	prefix := ""
 	pathPart := raw
-	if strings.HasPrefix(raw, "http://") || strings.HasPrefix(raw, "https://") {
+	if scheme, rest, ok := strings.Cut(raw, "://"); ok && (scheme == "http" || scheme == "https") {
+		// The host may hold params (https://:sub.example.com), which
+		// url.Parse would take for a port: fill them in first.
 		d.external = true
-		u, err := url.Parse(raw)
-		if err != nil {
+		host, p, _ := strings.Cut(rest, "/")
+		host = compileNonPath(host, params)
+		if _, err := url.Parse(scheme + "://" + host); err != nil {
 			return d, fmt.Errorf("server: invalid destination %q: %w", dest, err)
 		}
-		host := compileNonPath(u.Host, params)
-		prefix = u.Scheme + "://" + host
-		pathPart = u.EscapedPath()
+		prefix = scheme + "://" + host
+		pathPart = "/" + p
+		if p == "" {
+			pathPart = ""
+		}
 	}
 	pat, err := compilePattern(pathPart, patternOptions{Strict: true})
 	if err != nil {

@@ -98,13 +98,15 @@ func compileMatcher(m bundler.MiddlewareMatcher, next *bundler.NextConfig) (*rul
 	if next.BasePath != "" {
 		source = next.BasePath + source
 	}
-	tokens, err := parsePattern(source)
+	// tryToParsePath: path-to-regexp's defaults (delimiter "/#?", not
+	// strict). Next keeps only the regex source and tests it without
+	// flags, so the match is case-sensitive.
+	opts := patternOptions{Delimiter: "/#?"}
+	tokens, err := parsePattern(source, opts.delimiter())
 	if err != nil {
 		return nil, fmt.Errorf("server: middleware matcher %q: %w", m.Source, err)
 	}
-	regex := tokensToRegexp(tokens, patternOptions{Strict: true})
-	// Next keeps only the regex source and tests it without flags: the
-	// match is case-sensitive.
+	regex := tokensToRegexp(tokens, opts)
 	re, err := compileJSRegexp(regex, false)
 	if err != nil {
 		return nil, fmt.Errorf("server: middleware matcher %q: %w", m.Source, err)

@@ -43,6 +43,17 @@ type patternOptions struct {
 	Sensitive bool
 	// Strict drops the optional trailing delimiter.
 	Strict bool
+	// Delimiter is the segment delimiter set; "" means "/" (Next's
+	// getPathMatch). Middleware matchers use path-to-regexp's default
+	// "/#?".
+	Delimiter string
+}
+
+func (o patternOptions) delimiter() string {
+	if o.Delimiter == "" {
+		return "/"
+	}
+	return o.Delimiter
 }
 
 // pathPattern is one compiled pattern.
@@ -66,12 +77,9 @@ func (v paramValue) String() string { return strings.Join(v.values, "/") }
 // routeParams are a rule's parameters by name.
 type routeParams map[string]paramValue
 
-// patternDelimiter is Next's `delimiter: '/'`.
-const patternDelimiter = "/"
-
 // compilePattern compiles a path-to-regexp pattern.
 func compilePattern(source string, opts patternOptions) (*pathPattern, error) {
-	tokens, err := parsePattern(source)
+	tokens, err := parsePattern(source, opts.delimiter())
 	if err != nil {
 		return nil, err
 	}
@@ -272,11 +280,10 @@ func isNameByte(c byte) bool {
 	return c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '_'
 }
 
-// defaultParamPattern is `[^${escapeString(delimiter)}]+?`.
-var defaultParamPattern = "[^" + escapePatternString(patternDelimiter) + "]+?"
-
-// parsePattern is path-to-regexp's parse with the default prefixes "./".
-func parsePattern(str string) ([]patternToken, error) {
+// parsePattern is path-to-regexp's parse with the default prefixes "./";
+// a parameter without a pattern gets `[^${escapeString(delimiter)}]+?`.
+func parsePattern(str, delimiter string) ([]patternToken, error) {
+	defaultParamPattern := "[^" + escapePatternString(delimiter) + "]+?"
 	lex, err := lexPattern(str)
 	if err != nil {
 		return nil, err
@@ -389,7 +396,7 @@ func escapePatternString(s string) string {
 
 // tokensToRegexp is path-to-regexp's, with start and end true.
 func tokensToRegexp(tokens []patternToken, opts patternOptions) string {
-	delimiterRe := "[" + escapePatternString(patternDelimiter) + "]"
+	delimiterRe := "[" + escapePatternString(opts.delimiter()) + "]"
 	var b strings.Builder
 	b.WriteString("^")
 	for _, t := range tokens {

@@ -25,7 +25,7 @@ module.exports = {
       afterFiles: [
         { source: "/api/fb/:path*", destination: "/api/echo" },
         { source: "/api/posts/special", destination: "/api/echo?special=1" },
-        { source: "/api/upstream/:path*", destination: "UPSTREAM/:path*" },
+        { source: "/api/upstream/:path*", destination: "http://upstream.example/:path*" },
       ],
       fallback: [{ source: "/api/missing/:x", destination: "/api/posts/:x" }],
     };
