@@ -196,15 +196,7 @@ func (b *body) proxy(iso *runtime.Isolate) *body {
 		b.used = true
 		return nb
 	}
-	pipe := newChunkPipe()
-	streamConsume(iso, b.stream, pipe.write, func(err goja.Value) {
-		if err != nil {
-			pipe.finish(errStreamErrored)
-			return
-		}
-		pipe.finish(nil)
-	})
-	nb := newReaderBody(pipe, b.length)
+	nb := newReaderBody(pipeStream(iso, b.stream), b.length)
 	nb.bytes, nb.hasBytes, nb.shared = b.bytes, b.hasBytes, true
 	return nb
 }

@@ -3,6 +3,10 @@ package fetch
 import (
 	"io"
 	"sync"
+
+	"github.com/dop251/goja"
+
+	"github.com/edgerun/edgerun/runtime"
 )
 
 // A chunkPipe is an io.ReadCloser fed with chunks from the isolate's
@@ -24,6 +28,21 @@ func newChunkPipe() *chunkPipe {
 	p := &chunkPipe{}
 	p.cond = sync.NewCond(&p.mu)
 	return p
+}
+
+// pipeStream starts consuming the JS ReadableStream s into a new chunkPipe,
+// so another goroutine can read it as a body; a stream that errors ends the
+// pipe with errStreamErrored. Call it on the isolate's goroutine.
+func pipeStream(iso *runtime.Isolate, s *goja.Object) *chunkPipe {
+	pipe := newChunkPipe()
+	streamConsume(iso, s, pipe.write, func(err goja.Value) {
+		if err != nil {
+			pipe.finish(errStreamErrored)
+			return
+		}
+		pipe.finish(nil)
+	})
+	return pipe
 }
 
 // write queues a chunk; it reports io.ErrClosedPipe once the reader is gone.

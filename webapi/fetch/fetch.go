@@ -119,15 +119,7 @@ func (fc *fetchCall) startNetwork(parsed *weburl.URL) {
 			n.bodyReader = b.reader
 			b.reader, b.used = nil, true
 		default:
-			pipe := newChunkPipe()
-			streamConsume(iso, b.stream, pipe.write, func(err goja.Value) {
-				if err != nil {
-					pipe.finish(errStreamErrored)
-					return
-				}
-				pipe.finish(nil)
-			})
-			n.bodyReader = pipe
+			n.bodyReader = pipeStream(iso, b.stream)
 		}
 	}
 	ctx, cancel := context.WithCancel(context.Background())
