@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"strconv"
+	"strings"
 
 	"github.com/dop251/goja"
 
@@ -17,8 +19,10 @@ import (
 // All Node-runtime routes share one isolate, as they share one Node
 // process under next start: module state (in-memory stores, rate limiters)
 // persists across requests and routes. The pool (of one) replaces the
-// isolate if a request blows its CPU deadline.
+// isolate if a request blows its CPU deadline; the server-wide nodeState
+// outlives it.
 func (s *Server) newNodePool(p *project) *runtime.Pool {
+	st := s.newNodeState()
 	return runtime.NewPool(runtime.PoolOptions{Max: 1, IdleTimeout: -1, New: func() (*runtime.Isolate, error) {
 		return runtime.New(runtime.Options{
 			Name:                 "node",
@@ -27,10 +31,33 @@ func (s *Server) newNodePool(p *project) *runtime.Pool {
 			OnUnhandledRejection: events.ReportUnhandledRejection,
 			OnRejectionHandled:   events.ReportRejectionHandled,
 			Setup: func(iso *runtime.Isolate) error {
-				return s.installNodeGlobals(iso, p)
+				iso.SetValue(nodeStateKey{}, st)
+				return s.installNodeGlobals(iso, s.current.Load())
 			},
 		})
 	}})
+}
+
+// nodeState is what every Node request of one server shares: the preview
+// mode secrets (Next keeps them per build; a server is our build) and the
+// hooks through which Next's own warnings reach the server log.
+type nodeState struct {
+	preview  *nextapi.PreviewKeys
+	warn     func(string)
+	logError func(goja.Value)
+}
+
+type nodeStateKey struct{}
+
+func (s *Server) newNodeState() *nodeState {
+	st := &nodeState{
+		warn: func(msg string) { s.log.Warn(msg) },
+	}
+	st.logError = func(v goja.Value) { s.log.Error("⨯ " + describeValue(v)) }
+	// A failure of the system's random source leaves preview mode off:
+	// setDraftMode and setPreviewData then throw Next's invariant error.
+	st.preview, _ = nextapi.NewPreviewKeys()
+	return st
 }
 
 type nodeModuleKey struct{ rt *route }
@@ -43,7 +70,7 @@ func (s *Server) nodeHandler(iso *runtime.Isolate, p *project, rt *route) (goja.
 	if h, ok := iso.Value(nodeModuleKey{rt}).(goja.Value); ok {
 		return h, nil
 	}
-	ns := p.node
+	ns := &p.node
 	table, ok := iso.Value(nodeServerKey{ns}).(*goja.Object)
 	if !ok {
 		var err error
@@ -101,12 +128,16 @@ func (s *Server) serveNode(c *request) {
 	if c.r.Host != "" {
 		req.Header.Set("Host", c.r.Host)
 	}
+	if len(c.r.TransferEncoding) > 0 {
+		// net/http moves it out of the header map; Node keeps it.
+		req.Header.Set("Transfer-Encoding", strings.Join(c.r.TransferEncoding, ", "))
+	}
 	addForwarded(req.Header, c.r)
 	req.RemoteAddr, req.RemotePort, _ = net.SplitHostPort(c.r.RemoteAddr)
 	if cfg.BodyParser {
 		// Next reads the whole body for every method before the handler runs;
 		// do it here, off the shared isolate.
-		kind, text, err := nextapi.ReadBody(c.r.Body, c.r.Header.Get("Content-Type"), cfg.SizeLimitBytes, cfg.SizeLimit)
+		kind, text, err := nextapi.ReadBody(c.r.Body, c.r.ContentLength, c.r.Header.Get("Content-Type"), cfg.SizeLimitBytes, cfg.SizeLimit)
 		var be *nextapi.BodyError
 		if errors.As(err, &be) {
 			req.BodyError = be
@@ -122,18 +153,27 @@ func (s *Server) serveNode(c *request) {
 		ResponseLimit:      cfg.ResponseLimit,
 		ResponseLimitBytes: cfg.ResponseLimitBytes,
 		ResponseLimitText:  bundler.FormatBytes(cfg.ResponseLimitBytes),
-		PreviewModeID:      "edgerun-preview-mode-id-00000000",
 	}
 
+	wire := &nodeWire{w: c.w, r: c.r}
+	var out http.ResponseWriter = wire
+	var comp *compressWriter
+	if c.p.next.Compress {
+		comp = newCompressWriter(wire, c.r)
+		out = comp
+	}
 	pipe := newPipe()
-	iso, inv, err := c.p.node.pool.Acquire(func(err error) { pipe.fail(err) })
+	iso, inv, err := s.node.Acquire(func(err error) { pipe.fail(err) })
 	if err != nil {
 		s.routeFailed(c.w, c.r, c.rt, err)
 		return
 	}
-	sink := &nodeSink{pipe: pipe, inv: inv, vm: nil}
+	sink := &nodeSink{pipe: pipe, inv: inv, wire: wire, comp: comp, head: c.r.Method == http.MethodHead}
 	err = iso.Run(inv, func() {
 		sink.vm = iso.VM()
+		if st, ok := iso.Value(nodeStateKey{}).(*nodeState); ok {
+			apiCfg.Preview, apiCfg.Warn, apiCfg.LogError = st.preview, st.warn, st.logError
+		}
 		h, err := s.nodeHandler(iso, c.p, c.rt)
 		if err != nil {
 			pipe.fail(err)
@@ -149,12 +189,30 @@ func (s *Server) serveNode(c *request) {
 		s.routeFailed(c.w, c.r, c.rt, err)
 		return
 	}
-	_, _, failure := serve(c.r.Context(), c.w, pipe, func() {
+	completed := false
+	defer func() {
+		// A failure after the head panics out of serve to cut the
+		// response; release what the response held on the way.
+		if !completed {
+			if comp != nil {
+				comp.release()
+			}
+			wire.abort()
+		}
+	}()
+	_, _, failure := serve(c.r.Context(), out, pipe, func() {
 		_ = iso.Run(inv, func() { inv.End() })
 	})
 	if failure != nil {
+		completed = true
 		s.nodeFailed(c, failure)
+		return
 	}
+	if comp != nil {
+		_ = comp.Close()
+	}
+	wire.finish()
+	completed = true
 }
 
 // nodeFailed answers a Node route whose handler threw before responding.
@@ -176,13 +234,29 @@ type nodeSink struct {
 	pipe *pipe
 	inv  *runtime.Invocation
 	vm   *goja.Runtime
+	wire *nodeWire
+	comp *compressWriter // nil when next.config compress is off
+	head bool            // a HEAD request
 }
 
-func (n *nodeSink) Head(status int, reason string, lines [][2]string) {
-	h := &responseHead{status: status, reason: reason, lines: make([]headerLine, len(lines))}
+func (n *nodeSink) Head(status int, reason string, lines [][2]string, bodyLength int) {
+	h := &responseHead{status: status, reason: reason, lines: make([]headerLine, len(lines), len(lines)+1)}
+	hasLength := false
 	for i, l := range lines {
 		h.lines[i] = headerLine{l[0], l[1]}
+		if !hasLength && strings.EqualFold(l[0], "Content-Length") {
+			hasLength = true
+		}
 	}
+	// Node adds Content-Length itself when one end(data) made the whole
+	// response, unless the compression middleware (compress: true) wrote
+	// the head first; it then decides on the length it saw.
+	if n.comp != nil {
+		n.comp.bodyLength = bodyLength
+	} else if bodyLength >= 0 && !hasLength && !n.head && bodyAllowed(status) {
+		h.lines = append(h.lines, headerLine{"Content-Length", strconv.Itoa(bodyLength)})
+	}
+	n.wire.reason = reason
 	n.pipe.writeHead(h)
 }
 

@@ -100,7 +100,7 @@
     setHeader(name, value) {
       if (this.headersSent) throw codedError('ERR_HTTP_HEADERS_SENT', 'Cannot set headers after they are sent to the client');
       validateHeaderName(name);
-      if (value === undefined) throw codedError('ERR_HTTP_INVALID_HEADER_VALUE', `Invalid value "undefined" for header "${name}"`, TypeError);
+      validateHeaderValue(name, value);
       this._headers.set(String(name).toLowerCase(), [String(name), value]);
       return this;
     }
@@ -123,8 +123,9 @@
     writeHead(statusCode, reason, headers) {
       if (this.headersSent) throw codedError('ERR_HTTP_HEADERS_SENT', 'Cannot write headers after they are sent to the client');
       if (typeof reason !== 'string') { headers = reason; reason = undefined; }
+      const original = statusCode;
       statusCode |= 0;
-      if (statusCode < 100 || statusCode > 999) throw codedError('ERR_HTTP_INVALID_STATUS_CODE', `Invalid status code: ${statusCode}`, RangeError);
+      if (statusCode < 100 || statusCode > 999) throw codedError('ERR_HTTP_INVALID_STATUS_CODE', `Invalid status code: ${original}`, RangeError);
       this.statusCode = statusCode;
       if (reason !== undefined) this.statusMessage = reason;
       if (Array.isArray(headers)) {
@@ -135,19 +136,26 @@
       this._flushHead();
       return this;
     }
-    flushHeaders() { if (!this.headersSent) this._flushHead(); }
-    _flushHead() {
-      const sc = this.statusCode;
-      if (typeof sc !== 'number' || sc < 100 || sc > 999 || !Number.isInteger(sc)) {
-        throw codedError('ERR_HTTP_INVALID_STATUS_CODE', `Invalid status code: ${sc}`, RangeError);
+    flushHeaders() { if (!this.headersSent) this._flushHead(-1); }
+    // _flushHead sends the status line and headers. bodyLength is what Node
+    // would put in an implicit Content-Length (end(data) before any head),
+    // or -1 when the body is streamed; the host decides the framing.
+    _flushHead(bodyLength) {
+      const original = this.statusCode;
+      const sc = original | 0;
+      if (sc < 100 || sc > 999) {
+        throw codedError('ERR_HTTP_INVALID_STATUS_CODE', `Invalid status code: ${original}`, RangeError);
       }
+      this.statusCode = sc;
+      const reason = this.statusMessage === undefined ? '' : String(this.statusMessage);
+      if (invalidHeaderCharRE.test(reason)) throw codedError('ERR_INVALID_CHAR', 'Invalid character in statusMessage', TypeError);
       const lines = [];
       for (const [, [name, value]] of this._headers) {
         if (Array.isArray(value)) for (const v of value) lines.push(name, String(v));
         else lines.push(name, String(value));
       }
       this.headersSent = true;
-      this._sink.head(sc, this.statusMessage === undefined ? '' : String(this.statusMessage), lines);
+      this._sink.head(sc, reason, lines, bodyLength === undefined ? -1 : bodyLength);
     }
     write(chunk, encoding, cb) {
       if (typeof encoding === 'function') { cb = encoding; encoding = undefined; }
@@ -157,7 +165,7 @@
         return false;
       }
       if (chunk === null) throw codedError('ERR_STREAM_NULL_VALUES', 'May not write null values to stream', TypeError);
-      if (!this.headersSent) this._flushHead();
+      if (!this.headersSent) this._flushHead(-1);
       this._writeChunk(chunk, encoding);
       if (cb) process.nextTick(cb);
       return true;
@@ -175,7 +183,12 @@
       if (typeof chunk === 'function') { cb = chunk; chunk = undefined; }
       else if (typeof encoding === 'function') { cb = encoding; encoding = undefined; }
       if (this.writableEnded) { if (cb) process.nextTick(cb); return this; }
-      if (!this.headersSent) this._flushHead();
+      if (!this.headersSent) {
+        let n = 0;
+        if (typeof chunk === 'string') n = Buffer.byteLength(chunk, encoding);
+        else if (chunk instanceof Uint8Array) n = chunk.length;
+        this._flushHead(n);
+      }
       if (chunk !== undefined && chunk !== null) this._writeChunk(chunk, encoding);
       this.writableEnded = true;
       this.finished = true;
@@ -210,6 +223,14 @@
   }
 
   const tokenRE = /^[\^_`a-zA-Z\-0-9!#$%&'*+.|~]+$/;
+  const invalidHeaderCharRE = /[^\t\x20-\x7e\x80-\xff]/;
+  function validateHeaderValue(name, value) {
+    if (value === undefined) throw codedError('ERR_HTTP_INVALID_HEADER_VALUE', `Invalid value "undefined" for header "${name}"`, TypeError);
+    const values = Array.isArray(value) ? value : [value];
+    for (const v of values) {
+      if (invalidHeaderCharRE.test(String(v))) throw codedError('ERR_INVALID_CHAR', `Invalid character in header content ["${name}"]`, TypeError);
+    }
+  }
   function validateHeaderName(name) {
     if (typeof name !== 'string' || !name || !tokenRE.test(name)) {
       throw codedError('ERR_INVALID_HTTP_TOKEN', `Header name must be a valid HTTP token ["${name}"]`, TypeError);
@@ -239,7 +260,7 @@
 
   function sendEtagResponse(req, res, etag) {
     if (etag) res.setHeader('ETag', etag);
-    if (host.fresh(req.headers['if-none-match'], req.headers['cache-control'], etag)) {
+    if (host.fresh(req.headers['if-none-match'], req.headers['if-modified-since'], req.headers['cache-control'], etag)) {
       res.statusCode = 304;
       res.end();
       return true;
@@ -257,7 +278,7 @@
       res.removeHeader('Content-Length');
       res.removeHeader('Transfer-Encoding');
       if (dev && body) {
-        console.warn(`A body was attempted to be set with a 204 statusCode for ${req.url}, this is invalid and the body was ignored.\nSee more info here https://nextjs.org/docs/messages/invalid-api-status-body`);
+        host.warn(`A body was attempted to be set with a 204 statusCode for ${req.url}, this is invalid and the body was ignored.\nSee more info here https://nextjs.org/docs/messages/invalid-api-status-body`);
       }
       res.end();
       return;
@@ -295,69 +316,119 @@
 
   const PRERENDER_BYPASS = '__prerender_bypass';
   const PREVIEW_DATA = '__next_preview_data';
+  const CLEARED_COOKIES = Symbol('__next_preview_data_cleared');
 
-  function previewCookieOptions(dev, extra) {
-    const base = { httpOnly: true, path: '/', sameSite: dev ? 'lax' : 'none', secure: !dev };
-    return Object.assign(base, extra);
-  }
-
+  // The `cookie` package's serialize, for the options Next passes.
   function serializeCookie(name, value, o) {
     let s = `${name}=${encodeURIComponent(value)}`;
-    if (o.maxAge !== undefined) s += `; Max-Age=${Math.floor(o.maxAge)}`;
+    if (o.maxAge != null) {
+      const maxAge = o.maxAge - 0;
+      if (!isFinite(maxAge)) throw new TypeError('option maxAge is invalid');
+      s += `; Max-Age=${Math.floor(maxAge)}`;
+    }
     if (o.path) s += `; Path=${o.path}`;
     if (o.expires) s += `; Expires=${o.expires.toUTCString()}`;
     if (o.httpOnly) s += '; HttpOnly';
     if (o.secure) s += '; Secure';
-    if (o.sameSite) s += `; SameSite=${o.sameSite[0].toUpperCase()}${o.sameSite.slice(1)}`;
+    if (o.sameSite) s += o.sameSite === 'lax' ? '; SameSite=Lax' : '; SameSite=None';
     return s;
   }
 
-  function appendCookies(res, cookies) {
-    const prev = res.getHeader('Set-Cookie');
-    const list = prev === undefined ? [] : [].concat(prev);
-    res.setHeader('Set-Cookie', list.concat(cookies));
+  // Next's preview cookies are httpOnly and path=/; lax and not secure in
+  // development, SameSite=None; Secure otherwise.
+  function previewCookieOptions(dev, extra) {
+    return Object.assign({ httpOnly: true, sameSite: dev ? 'lax' : 'none', secure: !dev, path: '/' }, extra);
   }
 
-  function setDraftMode(res, options, ctx) {
-    if (!ctx.previewModeId || ctx.previewModeId.length < 16) {
-      throw new Error('invariant: invalid previewModeId');
-    }
+  function previousCookies(res) {
+    const previous = res.getHeader('Set-Cookie');
+    return typeof previous === 'string' ? [previous] : Array.isArray(previous) ? previous : [];
+  }
+
+  function isValidData(str) {
+    return typeof str === 'string' && str.length >= 16;
+  }
+
+  function setDraftMode(res, options) {
+    if (!isValidData(options.previewModeId)) throw new Error('invariant: invalid previewModeId');
     const expires = options.enable ? undefined : new Date(0);
-    appendCookies(res, [serializeCookie(PRERENDER_BYPASS, options.enable ? ctx.previewModeId : '', previewCookieOptions(ctx.dev, { expires }))]);
+    res.setHeader('Set-Cookie', [
+      ...previousCookies(res),
+      serializeCookie(PRERENDER_BYPASS, options.previewModeId, previewCookieOptions(options.dev, { expires })),
+    ]);
     return res;
   }
 
-  function clearPreviewData(res, options, ctx) {
-    const path = options && options.path ? options.path : '/';
-    const o = previewCookieOptions(ctx.dev, { expires: new Date(0), path });
-    appendCookies(res, [serializeCookie(PRERENDER_BYPASS, '', o), serializeCookie(PREVIEW_DATA, '', o)]);
+  function clearPreviewData(res, options, dev) {
+    if (CLEARED_COOKIES in res) return res;
+    // Max-Age=0 is not valid for deleting a cookie; an Expires in the past is.
+    const extra = { expires: new Date(0) };
+    if (options.path !== undefined) extra.path = options.path;
+    const o = previewCookieOptions(dev, extra);
+    res.setHeader('Set-Cookie', [...previousCookies(res), serializeCookie(PRERENDER_BYPASS, '', o), serializeCookie(PREVIEW_DATA, '', o)]);
+    Object.defineProperty(res, CLEARED_COOKIES, { value: true, enumerable: false });
     return res;
   }
 
-  function setPreviewData(res, data, options, ctx) {
-    const payload = host.signPreviewData(JSON.stringify(data), options && typeof options.maxAge === 'number' ? options.maxAge : 0);
-    if (payload.length > 2048) {
-      throw new Error(`Preview data is limited to 2KB currently, reduce how much data you are storing as preview data to continue`);
+  function setPreviewData(res, data, options) {
+    if (!isValidData(options.previewModeId)) throw new Error('invariant: invalid previewModeId');
+    const json = JSON.stringify(data);
+    if (typeof json !== 'string') {
+      throw codedError('ERR_INVALID_ARG_TYPE', `The "data" argument must be of type string or an instance of Buffer, TypedArray, or DataView. Received ${describeType(json)}`, TypeError);
+    }
+    let maxAge;
+    if (options.maxAge !== undefined) {
+      maxAge = Number(options.maxAge);
+      if (!isFinite(maxAge)) throw new TypeError('option maxAge is invalid');
+    }
+    const payload = host.signPreviewData(json, maxAge);
+    // Preview cookies are limited to 2KB: browsers cap a cookie at 4KB.
+    if (payload === null) {
+      throw new Error('Preview data is limited to 2KB currently, reduce how much data you are storing as preview data to continue');
     }
     const extra = {};
-    if (options && options.maxAge !== undefined) {
-      extra.expires = new Date(Date.now() + options.maxAge * 1000);
-      extra.maxAge = options.maxAge;
-    }
-    if (options && options.path !== undefined) extra.path = options.path;
-    const o = previewCookieOptions(ctx.dev, extra);
-    appendCookies(res, [serializeCookie(PRERENDER_BYPASS, ctx.previewModeId, o), serializeCookie(PREVIEW_DATA, payload, o)]);
+    if (options.maxAge !== undefined) extra.maxAge = options.maxAge;
+    if (options.path !== undefined) extra.path = options.path;
+    const o = previewCookieOptions(options.dev, extra);
+    res.setHeader('Set-Cookie', [
+      ...previousCookies(res),
+      serializeCookie(PRERENDER_BYPASS, options.previewModeId, o),
+      serializeCookie(PREVIEW_DATA, payload, o),
+    ]);
     return res;
+  }
+
+  // tryGetPreviewData: req.previewData from the two preview cookies. A
+  // bypass cookie alone (draft mode) is {}; a mismatched, expired or forged
+  // pair is false and the cookies are cleared.
+  function tryGetPreviewData(req, res, ctx) {
+    const cookies = req.cookies;
+    const bypass = cookies[PRERENDER_BYPASS];
+    const token = cookies[PREVIEW_DATA];
+    if (bypass && !token && bypass === ctx.previewModeId) return {};
+    if (!bypass && !token) return false;
+    if (!bypass || !token || bypass !== ctx.previewModeId) {
+      clearPreviewData(res, {}, ctx.dev);
+      return false;
+    }
+    const json = host.openPreviewData(token);
+    if (json === null) {
+      clearPreviewData(res, {}, ctx.dev);
+      return false;
+    }
+    try {
+      return JSON.parse(json);
+    } catch (_) {
+      return false;
+    }
   }
 
   async function revalidate(urlPath, opts) {
     if (typeof urlPath !== 'string' || !urlPath.startsWith('/')) {
       throw new Error(`Invalid urlPath provided to revalidate(), must be a path e.g. /blog/post-1, received ${urlPath}`);
     }
-    if (opts !== undefined && (typeof opts !== 'object' || opts === null)) {
-      throw new Error(`Invalid options provided to revalidate(), expected an object`);
-    }
-    // edgerun serves API routes only: there is no ISR cache to revalidate.
+    // edgerun serves API routes only: there are no ISR pages to revalidate,
+    // so a valid path resolves at once.
   }
 
   // parseBody turns the body text the host read (whole, within the size
@@ -379,21 +450,23 @@
     return res.finished || res.headersSent;
   }
 
-  // ---- the resolver ----
+  // ---- the resolver (api-resolver.ts apiResolver) ----
 
   async function handle(handler, init, sink, cfg) {
     const dev = cfg.dev;
     const req = new IncomingMessage(init);
     const res = new ServerResponse(req, sink);
+    const apiContext = { dev, previewModeId: cfg.previewModeId };
     Object.defineProperty(req, 'query', { value: init.query, writable: true, enumerable: true, configurable: true });
     defineLazy(req, 'cookies', () => parseCookies(req.headers.cookie));
-    defineLazy(req, 'previewData', () => false);
-    defineLazy(req, 'preview', () => undefined);
-    defineLazy(req, 'draftMode', () => undefined);
+    defineLazy(req, 'previewData', () => tryGetPreviewData(req, res, apiContext));
+    defineLazy(req, 'preview', () => (req.previewData !== false ? true : undefined));
+    defineLazy(req, 'draftMode', () => req.preview);
     try {
       if (init.bodyError) throw new ApiError(init.bodyError.status, init.bodyError.message);
       if (cfg.bodyParser && !req.body) {
         req.body = parseBody(init.bodyKind, init.bodyText);
+        // The body has been consumed, as raw-body leaves the stream.
         req.push(null);
       }
       let contentLength = 0;
@@ -406,7 +479,7 @@
       res.end = function (...args) {
         if (args.length && typeof args[0] !== 'function') contentLength += Buffer.byteLength(args[0] || '');
         if (cfg.responseLimit && contentLength >= cfg.responseLimitBytes) {
-          console.warn(`API response for ${req.url} exceeds ${cfg.responseLimitText}. API Routes are meant to respond quickly. https://nextjs.org/docs/messages/api-routes-response-size-limit`);
+          host.warn(`API response for ${req.url} exceeds ${cfg.responseLimitText}. API Routes are meant to respond quickly. https://nextjs.org/docs/messages/api-routes-response-size-limit`);
         }
         return end.apply(res, args);
       };
@@ -414,10 +487,10 @@
       res.send = (data) => sendData(req, res, data, dev);
       res.json = (data) => sendJson(res, data);
       res.redirect = (statusOrUrl, url) => redirect(res, statusOrUrl, url);
-      res.setDraftMode = (options = { enable: true }) => setDraftMode(res, Object.assign({}, options), cfg);
-      res.setPreviewData = (data, options = {}) => setPreviewData(res, data, Object.assign({}, options), cfg);
-      res.clearPreviewData = (options = {}) => clearPreviewData(res, options, cfg);
-      res.revalidate = (urlPath, opts) => revalidate(urlPath, opts);
+      res.setDraftMode = (options = { enable: true }) => setDraftMode(res, Object.assign({}, apiContext, options));
+      res.setPreviewData = (data, options = {}) => setPreviewData(res, data, Object.assign({}, apiContext, options));
+      res.clearPreviewData = (options = {}) => clearPreviewData(res, options, dev);
+      res.revalidate = (urlPath, opts) => revalidate(urlPath, opts || {});
 
       let wasPiped = false;
       if (dev) res.once('pipe', () => { wasPiped = true; });
@@ -427,10 +500,10 @@
           if (typeof Response === 'function' && result instanceof Response) {
             throw new Error('API route returned a Response object in the Node.js runtime, this is not supported. Please use `runtime: "edge"` instead: https://nextjs.org/docs/api-routes/edge-api-routes');
           }
-          console.warn(`API handler should not return a value, received ${typeof result}.`);
+          host.warn(`API handler should not return a value, received ${typeof result}.`);
         }
         if (!cfg.externalResolver && !isResSent(res) && !wasPiped) {
-          console.warn(`API resolved without sending a response for ${req.url}, this may result in stalled requests.`);
+          host.warn(`API resolved without sending a response for ${req.url}, this may result in stalled requests.`);
         }
       }
     } catch (err) {
@@ -439,13 +512,19 @@
         return;
       }
       if (dev) {
-        // next dev renders its error page with the stack.
+        // next dev renders its error page with the stack (or, once the
+        // head is out, cuts the response).
         sink.fail(err);
         return;
       }
-      console.error(err);
-      if (!isResSent(res)) sendError(res, 500, 'Internal Server Error');
-      else sink.fail(err);
+      host.logError(err);
+      // As Next: sendError even when the head is already out, which adds
+      // "Internal Server Error" to a streamed body and ends it.
+      try {
+        sendError(res, 500, 'Internal Server Error');
+      } catch (e) {
+        sink.fail(e);
+      }
     }
   }
 

@@ -23,34 +23,41 @@ func ETag(units []uint16) string {
 	return `"` + strconv.FormatUint(folded, 36) + strconv.FormatInt(int64(len(units)), 36) + `"`
 }
 
-// Fresh reports whether a response with etag is fresh for a request with
-// these If-None-Match and Cache-Control headers (the `fresh` npm package's
-// rules, which Next applies to every method).
-func Fresh(ifNoneMatch, cacheControl, etag string) bool {
-	if ifNoneMatch == "" {
+// Fresh reports whether a response with etag (and no Last-Modified, which
+// Next never passes) is fresh for a request with these If-None-Match,
+// If-Modified-Since and Cache-Control headers: the `fresh` npm package's
+// rules, which Next applies to every method.
+func Fresh(ifNoneMatch, ifModifiedSince, cacheControl, etag string) bool {
+	if ifNoneMatch == "" && ifModifiedSince == "" {
 		return false
 	}
 	if cacheControl != "" && hasNoCache(cacheControl) {
 		return false
 	}
-	if ifNoneMatch == "*" {
-		return true
-	}
-	if etag == "" {
-		return false
-	}
-	for _, tag := range strings.Split(ifNoneMatch, ",") {
-		tag = strings.TrimSpace(tag)
-		if tag == etag || tag == "W/"+etag || "W/"+tag == etag {
-			return true
+	if ifNoneMatch != "" && ifNoneMatch != "*" {
+		if etag == "" {
+			return false
+		}
+		match := false
+		for _, tag := range strings.Split(ifNoneMatch, ",") {
+			tag = strings.Trim(tag, " ")
+			if tag == etag || tag == "W/"+etag || "W/"+tag == etag {
+				match = true
+				break
+			}
+		}
+		if !match {
+			return false
 		}
 	}
-	return false
+	// If-Modified-Since is stale without a Last-Modified to compare.
+	return ifModifiedSince == ""
 }
 
 func hasNoCache(cc string) bool {
 	for _, d := range strings.Split(cc, ",") {
-		if strings.EqualFold(strings.TrimSpace(d), "no-cache") {
+		// fresh's /(?:^|,)\s*?no-cache\s*?(?:,|$)/ is case-sensitive.
+		if strings.TrimSpace(d) == "no-cache" {
 			return true
 		}
 	}

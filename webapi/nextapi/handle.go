@@ -2,10 +2,12 @@ package nextapi
 
 import (
 	_ "embed"
-	"fmt"
+	"errors"
 	"io"
 	"net/http"
+	"strconv"
 	"sync"
+	"time"
 
 	"github.com/dop251/goja"
 
@@ -25,7 +27,11 @@ var (
 // Sink receives the response. Its methods are called on the isolate's
 // goroutine and must not block.
 type Sink interface {
-	Head(status int, reason string, lines [][2]string)
+	// Head is the status line and the header lines as the route wrote
+	// them. bodyLength is the length Node would put in an implicit
+	// Content-Length (the route called end(data) before anything else was
+	// sent), or -1 when the body is streamed.
+	Head(status int, reason string, lines [][2]string, bodyLength int)
 	// Write takes ownership of b.
 	Write(b []byte)
 	End()
@@ -58,7 +64,16 @@ type Config struct {
 	ResponseLimit      bool
 	ResponseLimitBytes int64
 	ResponseLimitText  string // "4MB" as Next prints it
-	PreviewModeID      string
+	// Preview holds the server's preview-mode secrets; nil makes
+	// setDraftMode and setPreviewData throw Next's invariant error.
+	Preview *PreviewKeys
+	// Warn receives the warnings Next's server prints with console.warn
+	// (the unsent response, a returned value, the response size). They are
+	// the framework's messages, not the route's console output.
+	Warn func(msg string)
+	// LogError receives an error a production handler threw before Next
+	// answers 500 (Next's console.error(err)).
+	LogError func(err goja.Value)
 }
 
 // Require resolves the modules api.js needs (stream, events, buffer,
@@ -67,8 +82,17 @@ type Require func(id string) (goja.Value, error)
 
 type moduleKey struct{}
 
-func module(iso *runtime.Isolate, require Require) (*goja.Object, error) {
-	if m, ok := iso.Value(moduleKey{}).(*goja.Object); ok {
+// apiModule is api.js evaluated in one isolate. cfg is the configuration
+// of the latest Handle call; the host functions read its server-wide parts
+// (logging and preview keys), which are the same for every request.
+type apiModule struct {
+	exports *goja.Object
+	handle  goja.Callable
+	cfg     Config
+}
+
+func module(iso *runtime.Isolate, require Require) (*apiModule, error) {
+	if m, ok := iso.Value(moduleKey{}).(*apiModule); ok {
 		return m, nil
 	}
 	compileOnce.Do(func() { apiProgram, compileErr = goja.Compile("next/dist/server/api-utils", apiSource, true) })
@@ -81,6 +105,7 @@ func module(iso *runtime.Isolate, require Require) (*goja.Object, error) {
 		return nil, err
 	}
 	factory, _ := goja.AssertFunction(fv)
+	m := &apiModule{}
 	host := vm.NewObject()
 	_ = host.Set("etag", func(call goja.FunctionCall) goja.Value {
 		s := call.Argument(0).ToString()
@@ -101,10 +126,49 @@ func module(iso *runtime.Isolate, require Require) (*goja.Object, error) {
 			}
 			return v.String()
 		}
-		return vm.ToValue(Fresh(str(call.Argument(0)), str(call.Argument(1)), str(call.Argument(2))))
+		return vm.ToValue(Fresh(str(call.Argument(0)), str(call.Argument(1)), str(call.Argument(2)), str(call.Argument(3))))
+	})
+	_ = host.Set("warn", func(call goja.FunctionCall) goja.Value {
+		if m.cfg.Warn != nil {
+			m.cfg.Warn(call.Argument(0).String())
+		}
+		return goja.Undefined()
+	})
+	_ = host.Set("logError", func(call goja.FunctionCall) goja.Value {
+		if m.cfg.LogError != nil {
+			m.cfg.LogError(call.Argument(0))
+		}
+		return goja.Undefined()
 	})
 	_ = host.Set("signPreviewData", func(call goja.FunctionCall) goja.Value {
-		panic(vm.NewGoError(fmt.Errorf("edgerun: res.setPreviewData is not supported: edgerun serves API routes only and has no preview-mode pages to read it")))
+		keys := m.cfg.Preview
+		if keys == nil {
+			panic(vm.NewGoError(errNoPreviewKeys))
+		}
+		var maxAge *float64
+		if v := call.Argument(1); !goja.IsUndefined(v) {
+			f := v.ToFloat()
+			maxAge = &f
+		}
+		token, err := keys.Sign(call.Argument(0).String(), maxAge, time.Now())
+		if errors.Is(err, ErrPreviewDataTooLarge) {
+			return goja.Null()
+		}
+		if err != nil {
+			panic(vm.NewGoError(err))
+		}
+		return vm.ToValue(token)
+	})
+	_ = host.Set("openPreviewData", func(call goja.FunctionCall) goja.Value {
+		keys := m.cfg.Preview
+		if keys == nil {
+			return goja.Null()
+		}
+		data, err := keys.Open(call.Argument(0).String(), time.Now())
+		if err != nil {
+			return goja.Null()
+		}
+		return vm.ToValue(data)
 	})
 	req := vm.ToValue(func(call goja.FunctionCall) goja.Value {
 		v, err := require(call.Argument(0).String())
@@ -117,10 +181,13 @@ func module(iso *runtime.Isolate, require Require) (*goja.Object, error) {
 	if err != nil {
 		return nil, err
 	}
-	m := mv.(*goja.Object)
+	m.exports = mv.(*goja.Object)
+	m.handle, _ = goja.AssertFunction(m.exports.Get("handle"))
 	iso.SetValue(moduleKey{}, m)
 	return m, nil
 }
+
+var errNoPreviewKeys = errors.New("nextapi: preview mode is not configured on this server")
 
 // Handle runs handler for one request on the isolate's goroutine. The
 // returned error is a failure to even start (module setup); errors thrown
@@ -130,8 +197,8 @@ func Handle(iso *runtime.Isolate, require Require, handler goja.Value, req *Requ
 	if err != nil {
 		return err
 	}
+	m.cfg = cfg
 	vm := iso.VM()
-	handle, _ := goja.AssertFunction(m.Get("handle"))
 
 	init := vm.NewObject()
 	_ = init.Set("method", req.Method)
@@ -163,9 +230,11 @@ func Handle(iso *runtime.Isolate, require Require, handler goja.Value, req *Requ
 	_ = c.Set("responseLimit", cfg.ResponseLimit)
 	_ = c.Set("responseLimitBytes", cfg.ResponseLimitBytes)
 	_ = c.Set("responseLimitText", cfg.ResponseLimitText)
-	_ = c.Set("previewModeId", cfg.PreviewModeID)
+	if cfg.Preview != nil {
+		_ = c.Set("previewModeId", cfg.Preview.ID)
+	}
 
-	_, err = handle(goja.Undefined(), handler, init, sinkObject(vm, sink), c)
+	_, err = m.handle(goja.Undefined(), handler, init, sinkObject(vm, sink), c)
 	return err
 }
 
@@ -173,16 +242,16 @@ func sinkObject(vm *goja.Runtime, sink Sink) *goja.Object {
 	o := vm.NewObject()
 	_ = o.Set("head", func(call goja.FunctionCall) goja.Value {
 		status := int(call.Argument(0).ToInteger())
-		reason := call.Argument(1).String()
+		reason := latin1(call.Argument(1))
 		var lines [][2]string
 		if arr, ok := call.Argument(2).(*goja.Object); ok {
 			n := int(arr.Get("length").ToInteger())
 			lines = make([][2]string, 0, n/2)
 			for i := 0; i+1 < n; i += 2 {
-				lines = append(lines, [2]string{arr.Get(fmt.Sprint(i)).String(), latin1(arr.Get(fmt.Sprint(i + 1)))})
+				lines = append(lines, [2]string{arr.Get(strconv.Itoa(i)).String(), latin1(arr.Get(strconv.Itoa(i + 1)))})
 			}
 		}
-		sink.Head(status, reason, lines)
+		sink.Head(status, reason, lines, int(call.Argument(3).ToInteger()))
 		return goja.Undefined()
 	})
 	_ = o.Set("write", func(call goja.FunctionCall) goja.Value {

@@ -4,8 +4,11 @@ import (
 	"net/http"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/dop251/goja"
+
+	"github.com/edgerun/edgerun/webapi/encoding"
 )
 
 // QueryValue is one req.query entry: a string, or an array for repeated
@@ -26,9 +29,12 @@ type Param struct {
 // BuildQuery builds req.query and the re-serialised req.url search
 // (spec §1.2): search params parsed as URLSearchParams does (repeats become
 // arrays, malformed escapes kept literally), then the route params, which
-// win; a search key that collides with a param is dropped from both the
-// query and req.url (Next 16). The search is re-serialised with the
-// application/x-www-form-urlencoded serializer ("?c=%20z&d" → "?c=+z&d=").
+// win. Next 16 rebuilds req.url from the parsed query (normalizeCdnUrl):
+// keys that collide with a param, and its internal nxtP*/nxtI* keys, are
+// dropped from both, and the rest is serialised key by key in the order
+// of a JS object's own keys (integer keys first, ascending) with the
+// application/x-www-form-urlencoded serializer ("?c=%20z&d" → "?c=+z&d=",
+// "?a=1&b=2&a=3" → "?a=1&a=3&b=2").
 func BuildQuery(rawQuery string, params []Param) (query []QueryValue, search string) {
 	pairs := parseURLEncoded(rawQuery)
 	isParam := func(k string) bool {
@@ -40,12 +46,10 @@ func BuildQuery(rawQuery string, params []Param) (query []QueryValue, search str
 		return false
 	}
 	index := map[string]int{}
-	var kept [][2]string
 	for _, kv := range pairs {
-		if isParam(kv[0]) {
+		if isParam(kv[0]) || isInternalQueryKey(kv[0]) {
 			continue
 		}
-		kept = append(kept, kv)
 		if i, ok := index[kv[0]]; ok {
 			query[i].Values = append(query[i].Values, kv[1])
 			query[i].Array = true
@@ -54,13 +58,78 @@ func BuildQuery(rawQuery string, params []Param) (query []QueryValue, search str
 		index[kv[0]] = len(query)
 		query = append(query, QueryValue{Key: kv[0], Values: []string{kv[1]}})
 	}
+	sortObjectKeys(query)
+	if len(query) > 0 {
+		search = "?" + serializeQuery(query)
+	}
 	for _, p := range params {
 		query = append(query, QueryValue{Key: p.Name, Values: p.Values, Array: p.Array})
 	}
-	if len(kept) > 0 {
-		search = "?" + serializeURLEncoded(kept)
-	}
 	return query, search
+}
+
+// isInternalQueryKey is Next's filterInternalQuery test for the prefixes
+// it uses to pass route params through rewrites.
+func isInternalQueryKey(k string) bool {
+	return (strings.HasPrefix(k, "nxtP") && k != "nxtP") || (strings.HasPrefix(k, "nxtI") && k != "nxtI")
+}
+
+// sortObjectKeys orders entries as a JS object orders its own keys: array
+// indices ascending, then the other keys in insertion order.
+func sortObjectKeys(q []QueryValue) {
+	hasIndex := false
+	for _, e := range q {
+		if _, ok := arrayIndex(e.Key); ok {
+			hasIndex = true
+			break
+		}
+	}
+	if !hasIndex {
+		return
+	}
+	sort.SliceStable(q, func(i, j int) bool {
+		a, aok := arrayIndex(q[i].Key)
+		b, bok := arrayIndex(q[j].Key)
+		switch {
+		case aok && bok:
+			return a < b
+		default:
+			return aok && !bok
+		}
+	})
+}
+
+// arrayIndex reports whether k is a canonical array index ("0", "17"; not
+// "01" or "4294967295").
+func arrayIndex(k string) (uint64, bool) {
+	if k == "" || len(k) > 10 || (len(k) > 1 && k[0] == '0') {
+		return 0, false
+	}
+	var n uint64
+	for i := 0; i < len(k); i++ {
+		if k[i] < '0' || k[i] > '9' {
+			return 0, false
+		}
+		n = n*10 + uint64(k[i]-'0')
+	}
+	return n, n < 1<<32-1
+}
+
+// serializeQuery is URLSearchParams built from the query object (each
+// array value appended under its key) and turned into a string.
+func serializeQuery(q []QueryValue) string {
+	var b strings.Builder
+	for _, e := range q {
+		for _, v := range e.Values {
+			if b.Len() > 0 {
+				b.WriteByte('&')
+			}
+			formEncode(&b, e.Key)
+			b.WriteByte('=')
+			formEncode(&b, v)
+		}
+	}
+	return b.String()
 }
 
 // parseURLEncoded is the URL Standard's application/x-www-form-urlencoded
@@ -98,7 +167,13 @@ func percentDecodePlus(s string) string {
 			b = append(b, c)
 		}
 	}
-	return strings.ToValidUTF8(string(b), "\uFFFD")
+	if utf8.Valid(b) {
+		return string(b)
+	}
+	// UTF-8 decode without BOM: each maximal invalid subsequence is one
+	// U+FFFD (strings.ToValidUTF8 would merge a run into one).
+	s, _ = encoding.Decode("utf-8", b, false, true)
+	return s
 }
 
 func isHex(c byte) bool {
@@ -114,21 +189,6 @@ func unhex(c byte) byte {
 	default:
 		return c - 'a' + 10
 	}
-}
-
-// serializeURLEncoded is the URL Standard's urlencoded serializer (what
-// URLSearchParams.toString gives).
-func serializeURLEncoded(pairs [][2]string) string {
-	var b strings.Builder
-	for i, kv := range pairs {
-		if i > 0 {
-			b.WriteByte('&')
-		}
-		formEncode(&b, kv[0])
-		b.WriteByte('=')
-		formEncode(&b, kv[1])
-	}
-	return b.String()
 }
 
 func formEncode(b *strings.Builder, s string) {

@@ -1,0 +1,3 @@
+export default function handler(req, res) {
+  res.send(Buffer.alloc(4000, 1));
+}

@@ -1,0 +1,5 @@
+export const config = { api: { responseLimit: false } };
+
+export default function handler(req, res) {
+  res.send('x'.repeat(5 * 1024 * 1024));
+}

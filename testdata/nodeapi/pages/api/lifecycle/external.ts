@@ -1,0 +1,5 @@
+export const config = { api: { externalResolver: true } };
+
+export default function handler(req, res) {
+  setTimeout(() => res.send('external'), 5);
+}

@@ -1,0 +1,3 @@
+export default function handler() {
+  return new Response('edge style');
+}

@@ -1,0 +1,4 @@
+export default function handler(req, res) {
+  res.json({ ok: true });
+  return 42;
+}

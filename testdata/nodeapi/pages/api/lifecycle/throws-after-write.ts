@@ -1,0 +1,4 @@
+export default function handler(req, res) {
+  res.write('partial;');
+  throw new Error('late boom');
+}

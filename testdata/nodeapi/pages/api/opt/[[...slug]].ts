@@ -1,0 +1,3 @@
+export default function handler(req, res) {
+  res.json({ query: req.query, url: req.url, hasSlug: 'slug' in req.query });
+}
