@@ -7,6 +7,7 @@
 //   host.nextConfig        request.nextConfig ({basePath, i18n, trailingSlash})
 //   host.skipURLNormalize  skipProxyUrlNormalize
 //   host.parseUserAgent    ua-parser-js's result shape, computed in Go
+//   host.takeBody          a Response's body bytes (or stream), taken from it
 //
 // and leaves one private hook on host: hintPrototype(page), the prototype
 // of the NextRequest an edge handler receives.
@@ -590,7 +591,10 @@
     }
     static json(body, init) {
       const response = Response.json(body, init);
-      return new NextResponse(response.body, response);
+      // Next re-wraps response.body, a stream over the serialised JSON;
+      // taking the bytes themselves gives the same response without a
+      // stream for the server to pump.
+      return new NextResponse(host.takeBody(response), response);
     }
     static redirect(url, init) {
       const status = typeof init === 'number' ? init : (init?.status ?? 307);

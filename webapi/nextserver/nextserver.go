@@ -8,6 +8,7 @@ import (
 	"github.com/dop251/goja"
 
 	"github.com/edgerun/edgerun/runtime"
+	"github.com/edgerun/edgerun/webapi/fetch"
 )
 
 //go:embed next-server.js
@@ -77,6 +78,20 @@ func Module(iso *runtime.Isolate) (*goja.Object, error) {
 	hostObj := vm.NewObject()
 	_ = hostObj.Set("nextConfig", nextConfig(vm, opts))
 	_ = hostObj.Set("skipURLNormalize", opts.SkipURLNormalize)
+	_ = hostObj.Set("takeBody", func(call goja.FunctionCall) goja.Value {
+		resp, ok := fetch.ResponseOf(iso, call.Argument(0))
+		if !ok {
+			return goja.Null()
+		}
+		stream, bytes := resp.Body()
+		if stream != nil {
+			return stream
+		}
+		if bytes == nil {
+			return goja.Null()
+		}
+		return vm.ToValue(vm.NewArrayBuffer(bytes))
+	})
 	_ = hostObj.Set("parseUserAgent", func(call goja.FunctionCall) goja.Value {
 		if goja.IsUndefined(call.Argument(0)) {
 			return parseUserAgent(vm, "")
