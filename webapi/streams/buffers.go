@@ -17,8 +17,6 @@ type arrayBufferView struct {
 	ctor        goja.Constructor
 }
 
-func (v arrayBufferView) isDataView() bool { return v.typedName == "" }
-
 // view reads v as an ArrayBufferView; ok is false for anything else.
 func (r *realm) view(v goja.Value) (arrayBufferView, bool) {
 	obj, isObj := v.(*goja.Object)

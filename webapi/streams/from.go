@@ -128,7 +128,7 @@ func openAsyncSequence(r *realm, ctx string, v goja.Value) asyncIterator {
 				}, nil)
 			},
 			close: func(reason goja.Value) *goja.Object {
-				return closeIterator(r, iter, reason, true)
+				return closeIterator(r, iter, reason)
 			},
 		}
 	}
@@ -210,7 +210,7 @@ func getMethod(r *realm, ctx string, v goja.Value) goja.Callable {
 }
 
 // closeIterator is WebIDL's "close an async iterator" with reason.
-func closeIterator(r *realm, iter *goja.Object, reason goja.Value, async bool) *goja.Object {
+func closeIterator(r *realm, iter *goja.Object, reason goja.Value) *goja.Object {
 	// 2. Let returnMethod be GetMethod(iterator, "return"); abrupt → rejected promise.
 	var ret goja.Value
 	if thrown := r.try(func() { ret = iter.Get("return") }); thrown != nil {

@@ -36,10 +36,16 @@ type inflateResult struct {
 	err error
 }
 
+// jsMessage is an error whose text is shown to scripts as is (in a
+// TypeError), so it keeps the browser's wording.
+type jsMessage string
+
+func (m jsMessage) Error() string { return string(m) }
+
 // Chrome's messages for the two structural errors.
-var (
-	errJunk      = errors.New("Junk found after end of compressed data.")
-	errTruncated = errors.New("Compressed input was truncated.")
+const (
+	errJunk      jsMessage = "Junk found after end of compressed data."
+	errTruncated jsMessage = "Compressed input was truncated."
 )
 
 func newInflater(format string) *inflater {

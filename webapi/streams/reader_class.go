@@ -71,8 +71,7 @@ func (rd *BYOBReader) jsRead(r *realm, call goja.FunctionCall) *goja.Object {
 		return r.rejectedWith(r.newTypeError(string(ctx) + ": parameter 1 is not of type 'ArrayBufferView'."))
 	}
 	min := uint64(1)
-	var thrown goja.Value
-	thrown = r.try(func() {
+	thrown := r.try(func() {
 		opts := ctx.Dictionary(r.vm, call.Argument(1), "ReadableStreamBYOBReaderReadOptions")
 		if m := webidl.Member(opts, "min"); m != nil {
 			min = uint64(ctx.Integer(r.vm, m, 64, false, webidl.IntOptions{EnforceRange: true}))

@@ -22,13 +22,6 @@ type TransformStream struct {
 	writable                  *WritableStream
 }
 
-func (ts *TransformStream) object() *goja.Object {
-	if ts.obj == nil {
-		ts.obj = jsclass.New(ts.r.iso, TransformStreamClass, ts)
-	}
-	return ts.obj
-}
-
 // A TransformController is a TransformStreamDefaultController.
 type TransformController struct {
 	jsclass.Shell
