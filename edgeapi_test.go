@@ -297,7 +297,8 @@ func TestEdgeAPINextRequest(t *testing.T) {
 }
 
 // basePath, i18n and trailingSlash reach NextURL the way Next's adapter
-// passes nextConfig (spec §2.4, §3.4).
+// passes nextConfig (spec §2.4, §3.4). The expectations were checked
+// against next start 16.4.6 built with the same next.config.js.
 func TestEdgeAPINextURLConfig(t *testing.T) {
 	dir := t.TempDir()
 	copyTree(t, filepath.Join("testdata", "edgeapi"), dir)
@@ -322,6 +323,14 @@ func TestEdgeAPINextURLConfig(t *testing.T) {
 	ts, _, _ = startEdgeAPI(t, dir, edgerun.WithMode(edgerun.Development))
 	run(t, ts, []exchange{
 		probe("url", "/api/request/?a=1", "http://localhost:3456/api/request/?a=1"),
+		{name: "nextUrl keeps the slash, buildId undefined in dev too", path: "/api/request/", header: map[string]string{"X-Probe": "nextUrl"}, wantStatus: 200,
+			wantBody: `{"href":"http://localhost:3456/api/request/","origin":"http://localhost:3456","protocol":"http:",` +
+				`"host":"localhost:3456","hostname":"localhost","port":"3456","pathname":"/api/request/","search":"",` +
+				`"hash":"","searchParams":[],"basePath":"","buildId":"undefined","locale":"",` +
+				`"defaultLocale":"undefined","domainLocale":"undefined","string":"http://localhost:3456/api/request/",` +
+				`"json":"{\"u\":\"http://localhost:3456/api/request/\"}","isNextURL":true,"searchParamsIsURLSearchParams":true}`},
+		{name: "params with trailing slash", path: "/api/edge/42/?x=1", wantStatus: 200,
+			wantBody: `{"url":"http://localhost:3456/api/edge/42/?x=1&id=42","id":"42","ids":["42"]}`},
 		{name: "no trailing slash redirects", path: "/api/request", wantStatus: 308, wantHeader: map[string]string{"Location": "/api/request/"}, wantBody: "/api/request/"},
 	})
 }
