@@ -258,6 +258,7 @@ func (iso *Isolate) loop(ready chan<- error) {
 	iso.flush = flush
 	iso.deadline = time.AfterFunc(time.Hour, iso.onDeadline)
 	iso.deadline.Stop()
+	installArrayBufferTransfer(iso.vm)
 	if err := installLanguageShims(iso.vm); err != nil {
 		iso.deadFlag.Store(true)
 		ready <- fmt.Errorf("runtime: language shims: %w", err)

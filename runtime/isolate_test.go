@@ -226,12 +226,15 @@ var shimTests = []struct{ src, want string }{
 	{`const { promise, resolve } = Promise.withResolvers(); resolve(1); promise instanceof Promise`, "true"},
 	{`JSON.stringify(Object.groupBy([1, 2, 3], x => x % 2 ? "odd" : "even"))`, `{"odd":[1,3],"even":[2]}`},
 	{`Map.groupBy([1, 2, 3], x => x % 2).get(1).length`, "2"},
+	{`const a = new Uint8Array([1, 2, 3]).buffer; const b = a.transfer(); [a.byteLength, a.detached, b.byteLength, new Uint8Array(b)[2], b.detached].join()`, "0,true,3,3,false"},
+	{`const b = new Uint8Array([1, 2]).buffer.transfer(4); [b.byteLength, new Uint8Array(b).join("")].join()`, "4,1200"},
+	{`const a = new ArrayBuffer(2); a.transfer(); try { a.transfer() } catch (e) { e instanceof TypeError }`, "true"},
 }
 
 func TestLanguageShims(t *testing.T) {
 	iso := newTestIsolate(t, Options{})
 	for _, tt := range shimTests {
-		if got := eval(t, iso, tt.src); fmt.Sprint(got) != tt.want {
+		if got := eval(t, iso, "{"+tt.src+"}"); fmt.Sprint(got) != tt.want {
 			t.Errorf("%s = %v, want %s", tt.src, got, tt.want)
 		}
 	}
