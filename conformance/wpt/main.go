@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"os/signal"
 	"sort"
@@ -18,7 +19,7 @@ import (
 const DefaultExpectationsDir = "conformance/wpt/expectations"
 
 const usage = `usage: edgerun wpt --root WPT_DIR [--report FILE] [--expectations DIR] [--update]
-                  [--jobs N] [--timeout-scale F] [--memory-limit MiB] [--wpt-commit SHA] [-v] [PATH ...]
+                  [--jobs N] [--timeout-scale F] [--memory-limit MiB] [--wpt-commit SHA] [-v] [--debug] [PATH ...]
 
 Runs the Web Platform Tests in WPT_DIR against edge isolates. PATH is a file or
 directory relative to WPT_DIR (url, fetch/api/headers, url/url-constructor.any.js);
@@ -44,6 +45,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	scale := fs.Float64("timeout-scale", 1, "multiply the per-run timeouts (10 s, 60 s for timeout=long)")
 	commit := fs.String("wpt-commit", "", "the WPT commit to record in the report (default: git rev-parse in WPT_DIR)")
 	verbose := fs.Bool("v", false, "print every run as it finishes")
+	debug := fs.Bool("debug", false, "print the isolates' diagnostics (native panics with their stacks) to stderr")
 	memLimit := fs.Uint64("memory-limit", 0, "Go heap `MiB` past which runs are stopped and reported CRASH (default: half the machine's memory, 1-8 GiB)")
 
 	// Flags may follow paths (edgerun wpt url --root ../wpt).
@@ -100,6 +102,9 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	defer stop()
 	var n atomic.Int64
 	opts := Options{Root: *root, Paths: paths, Jobs: *jobs, TimeoutScale: *scale, WPTCommit: *commit, MemoryLimit: *memLimit << 20}
+	if *debug {
+		opts.Logger = slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	}
 	opts.Progress = func(r Result) {
 		i := n.Add(1)
 		if *verbose {

@@ -79,6 +79,12 @@ func (g *memGuard) watch() {
 			return
 		case <-tick.C:
 		}
+		g.mu.Lock()
+		idle := len(g.runs) == 0
+		g.mu.Unlock()
+		if idle {
+			continue
+		}
 		metrics.Read(sample)
 		if sample[0].Value.Kind() != metrics.KindUint64 || sample[0].Value.Uint64() < g.limit {
 			continue
