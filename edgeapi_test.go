@@ -281,6 +281,10 @@ var nextRequestExchanges = []exchange{
 			`[{"name":"a","value":"2"}] | ` +
 			`[["a",{"name":"a","value":"2"}],["b",{"name":"b","value":"hello world"}],["flag",{"name":"flag","value":"true"}]] | ` +
 			`a=2; b=hello%20world; flag=true || true | true,[false,true] | 2 | a=2; c=x%20y | a=2; c=x%20y || 0 || ""`},
+	{name: "flight headers stripped", path: "/api/request", header: map[string]string{"X-Probe": "flightHeaders", "RSC": "1",
+		"Next-Router-State-Tree": "t", "Next-Router-Prefetch": "1", "Next-HMR-Refresh": "1", "Next-Router-Segment-Prefetch": "/x",
+		"Next-Url": "/u", "X-Other": "o"}, wantStatus: 200,
+		wantBody: "rsc=null next-router-state-tree=null next-router-prefetch=null next-hmr-refresh=null next-router-segment-prefetch=null next-url=/u x-other=o"},
 	probe("removed", "/api/request",
 		"Error: The request.page has been deprecated in favour of `URLPattern`.\n  Read more: https://nextjs.org/docs/messages/middleware-request-page\n   || "+
 			"Error: The request.ua has been removed in favour of `userAgent` function.\n  Read more: https://nextjs.org/docs/messages/middleware-parse-user-agent\n   || "+
@@ -365,6 +369,7 @@ var nextResponseExchanges = []exchange{
 	probe("redirectStatus", "/api/response", `RangeError: Failed to execute "redirect" on "response": Invalid status code`),
 	probe("responseRedirectRelative", "/api/response", malformedFoo),
 	probe("requestRelative", "/api/response", malformedFoo),
+	probe("requestCopy", "/api/response", "POST | 1 | data | next | true"),
 	{name: "rewrite is just a header on an edge API route", path: "/api/response", header: map[string]string{"X-Probe": "rewrite"},
 		wantStatus: 200, wantHeader: map[string]string{"X-Middleware-Rewrite": "http://localhost:3456/api/other", "X-A": "b"}, wantBody: ""},
 	{name: "next with request headers", path: "/api/response", header: map[string]string{"X-Probe": "next"}, wantStatus: 200,

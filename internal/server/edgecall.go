@@ -43,7 +43,11 @@ func (ec *edgeCall) start() {
 		body = truncatingBody(c.r.Body, c.p.bodyCloneLimit(), ec.warnTruncated)
 	}
 	// request.signal is created only if the handler (or clientGone) asks.
-	ec.req = fetch.NewRequest(iso, c.r.Method, s.edgeURL(c), edgeRequestHeaders(c.r), body, nil)
+	headers := edgeRequestHeaders(c.r)
+	if !c.p.next.SkipProxyURLNormalize {
+		stripFlightHeaders(headers)
+	}
+	ec.req = fetch.NewRequest(iso, c.r.Method, s.edgeURL(c), headers, body, nil)
 	if err := nextserver.AdoptRequest(iso, ec.req, c.rt.r.Page); err != nil {
 		ec.done(err)
 		return

@@ -27,9 +27,9 @@ import (
 //   - require: serves only node:buffer, node:events, node:async_hooks,
 //     node:assert and node:util, else TypeError "Native module not found".
 //   - Request: a subclass whose constructor rejects relative URLs with
-//     Next's "URL is malformed" error and passes only the URL (not a
-//     Request input's method, headers or body) to the base constructor;
-//     Response.redirect gets the same URL check.
+//     Next's "URL is malformed" error (before the base constructor for a
+//     string, after it otherwise) and records init.next; Response.redirect
+//     gets the same URL check.
 const sandboxSource = `(function (env, processKeys, stubs, nativeRequire) {
   'use strict';
   function unsupported(name) {
@@ -70,9 +70,14 @@ const sandboxSource = `(function (env, processKeys, stubs, nativeRequire) {
     return class extends Base {
       constructor(input, init) {
         const url = typeof input !== 'string' && 'url' in input ? input.url : String(input);
-        validateURL(url);
-        super(url, init);
-        this.next = init?.next;
+        if (typeof input === 'string') {
+          validateURL(url);
+          super(input, init);
+        } else {
+          super(input, init);
+          validateURL(url);
+        }
+        this.next = init == null ? undefined : init.next;
       }
     };
   }
@@ -168,7 +173,8 @@ func installSandbox(iso *runtime.Isolate, env map[string]string, next bool) erro
 		return err
 	}
 	res := resV.(*goja.Object)
-	iso.DefineGlobal("process", res.Get("process"))
+	// Next assigns context.process: an ordinary (enumerable) property.
+	_ = vm.GlobalObject().Set("process", res.Get("process"))
 	if !next {
 		return nil
 	}

@@ -60,6 +60,11 @@ export default function handler(req: any, event: any) {
       c.clear();
       return [before, after, c.size, JSON.stringify(req.headers.get('cookie'))].join(' || ');
     },
+    // Next strips the App Router's flight headers before edge handlers see them.
+    flightHeaders: () => ['rsc', 'next-router-state-tree', 'next-router-prefetch', 'next-hmr-refresh',
+      'next-router-segment-prefetch', 'next-url', 'x-other'].map((h) => `${h}=${req.headers.get(h)}`).join(' '),
+    forwarded: () => ['host', 'x-forwarded-host', 'x-forwarded-port', 'x-forwarded-proto', 'x-forwarded-for']
+      .map((h) => `${h}=${req.headers.get(h)}`).join(' '),
     removed: () => [attempt(() => req.page), attempt(() => req.ua), typeof req.geo, typeof req.ip].join(' || '),
     hint: () => [req.sourcePage, event.sourcePage, req instanceof NextRequest, req instanceof Request,
       typeof event.waitUntil, Object.prototype.toString.call(req),

@@ -16,6 +16,12 @@ export default function handler(req: any) {
     redirectStatus: () => NextResponse.redirect('https://example.com/', 200),
     responseRedirectRelative: () => Response.redirect('/foo'),
     requestRelative: () => new Request('/foo'),
+    // Next's sandbox Request subclass keeps a Request input whole.
+    requestCopy: async () => {
+      const src = new Request('http://example.com/p', { method: 'POST', body: 'data', headers: { 'x-h': '1' } });
+      const copy = new Request(src);
+      return [copy.method, copy.headers.get('x-h'), await copy.text(), Object.keys(copy).join('+'), copy instanceof Request].join(' | ');
+    },
     rewrite: () => NextResponse.rewrite(new URL('/api/other', req.url), { headers: { 'x-a': 'b' } }),
     next: () => {
       const headers = new Headers({ 'x-user': 'ada', authorization: 'Bearer t' });
