@@ -65,7 +65,10 @@ func (sc *scope) install(iso *runtime.Isolate) error {
 		return errors.New("wpt: the global object is not an EventTarget")
 	}
 	dwgs := jsclass.Get(iso, DedicatedWorkerGlobalScopeClass)
-	jsclass.Install(iso, events.EventTargetClass, WorkerLocationClass, WorkerGlobalScopeClass, DedicatedWorkerGlobalScopeClass)
+	if v := global.Get("EventTarget"); v == nil || goja.IsUndefined(v) {
+		jsclass.Install(iso, events.EventTargetClass)
+	}
+	jsclass.Install(iso, WorkerLocationClass, WorkerGlobalScopeClass, DedicatedWorkerGlobalScopeClass)
 	if err := global.SetPrototype(dwgs.Proto); err != nil {
 		return fmt.Errorf("wpt: global prototype: %w", err)
 	}
