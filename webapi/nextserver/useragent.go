@@ -9,9 +9,11 @@ import (
 // parseUserAgent fills the shape of Next's userAgent() result (ua-parser-js:
 // browser, engine, os, device, cpu). ua-parser-js carries hundreds of
 // patterns; this covers the browsers, engines and platforms API routes
-// branch on (Chrome, Edge, Firefox, Safari, Opera, Samsung Internet, curl,
-// bots; Windows, macOS, iOS, Android, Linux) and leaves the rest undefined,
-// which is also what ua-parser-js returns for agents it does not know.
+// branch on (Chrome, Edge, Firefox, Safari, Opera, Samsung Internet;
+// Windows, macOS, iOS, Android, Linux; Apple and Pixel devices) and leaves
+// the rest undefined, which is also what ua-parser-js returns for agents
+// it does not know (curl and bots included). useragent_test.go holds
+// ua-parser-js's own answers, as Next 16.4.6 bundles it.
 func parseUserAgent(vm *goja.Runtime, ua string) goja.Value {
 	res := vm.NewObject()
 	_ = res.Set("ua", ua)
@@ -40,9 +42,12 @@ func parseUserAgent(vm *goja.Runtime, ua string) goja.Value {
 		if m := o.re.FindStringSubmatch(ua); m != nil {
 			_ = osObj.Set("name", o.name)
 			if len(m) > 1 && m[1] != "" {
-				v := normalizeVersion(m[1])
-				if o.name == "Windows" {
+				v := m[1]
+				switch o.name {
+				case "Windows":
 					v = windowsVersion(v)
+				case "iOS", "Mac OS":
+					v = normalizeVersion(v) // 10_15_7 is 10.15.7
 				}
 				_ = osObj.Set("version", v)
 			}
@@ -57,6 +62,9 @@ func parseUserAgent(vm *goja.Runtime, ua string) goja.Value {
 	}
 	if m := appleDeviceRE.FindStringSubmatch(ua); m != nil {
 		_ = device.Set("vendor", "Apple")
+		_ = device.Set("model", m[1])
+	} else if m := pixelRE.FindStringSubmatch(ua); m != nil {
+		_ = device.Set("vendor", "Google")
 		_ = device.Set("model", m[1])
 	}
 	for _, c := range cpuPatterns {
@@ -116,7 +124,6 @@ var browserPatterns = []uaPattern{
 	{"Firefox", regexp.MustCompile(`(?:Firefox|FxiOS)/([\d.]+)`)},
 	{"Mobile Safari", regexp.MustCompile(`Version/([\d.]+).*Mobile.*Safari/`)},
 	{"Safari", regexp.MustCompile(`Version/([\d.]+).*Safari/`)},
-	{"curl", regexp.MustCompile(`curl/([\d.]+)`)},
 }
 
 var enginePatterns = []uaPattern{
@@ -132,11 +139,11 @@ var osPatterns = []uaPattern{
 	{"Mac OS", regexp.MustCompile(`Mac OS X ([\d_.]+)`)},
 	{"Android", regexp.MustCompile(`Android ([\d.]+)`)},
 	{"Chromium OS", regexp.MustCompile(`CrOS \S+ ([\d.]+)`)},
-	{"Linux", regexp.MustCompile(`Linux()`)},
+	{"Linux", regexp.MustCompile(`(?i)linux ?([\w.]*)`)},
 }
 
 var cpuPatterns = []uaPattern{
-	{"amd64", regexp.MustCompile(`(?i)x86_64|x64|win64|amd64`)},
+	{"amd64", regexp.MustCompile(`(?i)(?:amd|x(?:(?:86|64)[-_])?|wow|win)64[;)]`)},
 	{"arm64", regexp.MustCompile(`(?i)aarch64|arm64`)},
 	{"ia32", regexp.MustCompile(`(?i)i[3-6]86|x86`)},
 }
@@ -147,6 +154,7 @@ var (
 	mobileWordRE  = regexp.MustCompile(`Mobile`)
 	mobileRE      = regexp.MustCompile(`Mobi|iPhone|iPod|Android.*Mobile`)
 	appleDeviceRE = regexp.MustCompile(`\((iPhone|iPad|iPod|Macintosh)`)
+	pixelRE       = regexp.MustCompile(`(?i)droid.+; (pixel[\daxl ]{0,6})(?: bui|\))`)
 	majorRE       = regexp.MustCompile(`^\d+`)
 )
 
