@@ -371,6 +371,10 @@ var nodeBodyExchanges = []nodeExchange{
 		wantStatus: 200, wantBody: `{"size":320000,"head":"abcdefgh","tail":"abcdefgh","hasIterator":"function"}`},
 	{name: "bodyParser false: req.pipe(res)", method: "POST", path: "/api/stream/pipe", body: "echo me",
 		wantStatus: 200, wantHeader: map[string]string{"Content-Type": "application/octet-stream", "Etag": ""}, wantChunked: chunked, wantBody: "echo me"},
+	{name: "a throwing 'data' listener fails the request", method: "POST", path: "/api/stream/throws-in-data", body: "x",
+		wantStatus: 500, wantHeader: map[string]string{"X-Before": "kept"}, wantBody: "Internal Server Error", wantLog: []string{"⨯ Error: data boom"}},
+	{name: "and the isolate keeps serving", method: "POST", path: "/api/stream/data", body: "still here",
+		wantStatus: 200, wantBody: `{"body":"still here","buffers":true,"bodyIsUndefined":true,"complete":true}`},
 	{name: "bodyParser on: the stream is already consumed", method: "POST", path: "/api/stream/parsed", header: jsonHeader, body: `{"x":1}`,
 		wantStatus: 200, wantBody: `{"streamed":0,"body":{"x":1}}`},
 }

@@ -144,6 +144,10 @@ func (s *Server) serveNode(c *request) {
 		}
 		req.BodyKind, req.BodyText = kind, text
 	} else {
+		// The handler reads the body as a stream, possibly while it
+		// responds (req.pipe(res)). net/http would drain and close an
+		// unread HTTP/1.1 body as soon as the head is flushed.
+		_ = http.NewResponseController(c.w).EnableFullDuplex()
 		req.Body = c.r.Body
 	}
 	apiCfg := nextapi.Config{

@@ -57,9 +57,15 @@
       this._pending = true;
       this._bodyRead((chunk, err) => {
         this._pending = false;
-        if (err) { this.destroy(err); return; }
-        if (chunk === null) { this.complete = true; this.push(null); return; }
-        if (this.push(chunk)) this._read();
+        try {
+          if (err) { this.destroy(err); return; }
+          if (chunk === null) { this.complete = true; this.push(null); return; }
+          if (this.push(chunk)) this._read();
+        } catch (e) {
+          // A 'data' or 'end' listener threw: in Node an uncaught
+          // exception; here it fails this request only.
+          if (this._onUncaught) this._onUncaught(e);
+        }
       });
     }
     setTimeout(_ms, cb) { if (cb) this.once('timeout', cb); return this; }
@@ -492,6 +498,8 @@
       res.clearPreviewData = (options = {}) => clearPreviewData(res, options, dev);
       res.revalidate = (urlPath, opts) => revalidate(urlPath, opts || {});
 
+      req._onUncaught = (e) => fail(e);
+
       let wasPiped = false;
       if (dev) res.once('pipe', () => { wasPiped = true; });
       const result = await handler(req, res);
@@ -507,6 +515,10 @@
         }
       }
     } catch (err) {
+      fail(err);
+    }
+
+    function fail(err) {
       if (err instanceof ApiError) {
         sendError(res, err.statusCode, err.message);
         return;

@@ -286,28 +286,35 @@ func latin1(v goja.Value) string {
 
 // bodyReader returns readBody(cb) for the req stream: each call reads the
 // next chunk off the isolate's goroutine and calls cb(Buffer) or cb(null) at
-// the end.
+// the end, or cb(undefined, err) when reading fails. A read that returns
+// data together with io.EOF delivers the data and remembers the end.
 func bodyReader(iso *runtime.Isolate, body io.ReadCloser) goja.Value {
 	vm := iso.VM()
+	eof := body == nil
 	return vm.ToValue(func(call goja.FunctionCall) goja.Value {
 		cb, _ := goja.AssertFunction(call.Argument(0))
-		if body == nil {
+		if eof {
 			_, _ = cb(goja.Undefined(), goja.Null())
 			return goja.Undefined()
 		}
 		op := iso.StartOp()
 		go func() {
 			buf := make([]byte, 64<<10)
-			n, err := body.Read(buf)
+			var n int
+			var err error
+			for n == 0 && err == nil {
+				n, err = body.Read(buf)
+			}
 			_ = op.Complete(func() {
+				if err == io.EOF {
+					eof = true
+				}
 				switch {
 				case n > 0:
 					bufferFrom, _ := goja.AssertFunction(vm.Get("Buffer").(*goja.Object).Get("from"))
 					chunk, _ := bufferFrom(vm.Get("Buffer"), webidl.ArrayBuffer(vm, buf[:n]))
-					if _, e := cb(goja.Undefined(), chunk); e != nil {
-						panic(e)
-					}
-				case err == io.EOF || err == nil:
+					_, _ = cb(goja.Undefined(), chunk) // api.js catches what listeners throw
+				case err == io.EOF:
 					_, _ = cb(goja.Undefined(), goja.Null())
 				default:
 					_, _ = cb(goja.Undefined(), goja.Undefined(), vm.NewGoError(err))
