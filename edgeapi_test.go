@@ -809,3 +809,21 @@ func TestEdgeAPINodeBuiltinImportFailsBuild(t *testing.T) {
 		}
 	}
 }
+
+// A Set-Cookie value holding two cookies goes out as two lines, as
+// next start splits them (spec §2.2).
+func TestEdgeAPISetCookieSplit(t *testing.T) {
+	ts, _, _ := startEdgeAPI(t, "")
+	req, _ := http.NewRequest("GET", ts.URL+"/api/response", nil)
+	req.Header.Set("X-Probe", "setCookieJoined")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	got := resp.Header.Values("Set-Cookie")
+	want := []string{"a=1; Path=/", "b=2; Expires=Thu, 01 Jan 1970 00:00:00 GMT", "c=3"}
+	if !sameStrings(got, want) {
+		t.Fatalf("Set-Cookie = %q, want %q", got, want)
+	}
+}

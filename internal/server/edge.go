@@ -122,6 +122,13 @@ func (s *Server) edgeResponseHead(c *request, resp *fetch.Response) *responseHea
 			continue
 		case "location":
 			value = relativeLocation(value, c.r.Host, s.cfg.Hostname, s.cfg.Port)
+		case "set-cookie":
+			if parts := splitSetCookie(value); parts != nil {
+				for _, p := range parts {
+					head.lines = append(head.lines, headerLine{name, p})
+				}
+				continue
+			}
 		}
 		head.lines = append(head.lines, headerLine{name, value})
 	}

@@ -38,6 +38,10 @@ export default function handler(req: any) {
         res.cookies.getAll('s')[0].sameSite, res.cookies.constructor.name.startsWith('bound ')].join(' | '));
       return res;
     },
+    // One Set-Cookie value holding two cookies is sent as two lines.
+    setCookieJoined: () => new Response('joined', {
+      headers: [['set-cookie', 'a=1; Path=/, b=2; Expires=Thu, 01 Jan 1970 00:00:00 GMT'], ['set-cookie', 'c=3']],
+    }),
     cookiesParsed: () => {
       const res = new NextResponse('parsed', { headers: [['set-cookie', 'a=1; Path=/x; HttpOnly; Max-Age=0; SameSite=Strict'], ['set-cookie', 'b=%2520; Expires=Thu, 01 Jan 1970 00:00:00 GMT']] });
       res.headers.append('set-cookie', 'late=1');
