@@ -32,7 +32,7 @@ func (s *Server) newNodePool(p *project) *runtime.Pool {
 			OnRejectionHandled:   events.ReportRejectionHandled,
 			Setup: func(iso *runtime.Isolate) error {
 				iso.SetValue(nodeStateKey{}, st)
-				return s.installNodeGlobals(iso, s.current.Load())
+				return s.installNodeGlobals(iso, p)
 			},
 		})
 	}})
@@ -70,7 +70,7 @@ func (s *Server) nodeHandler(iso *runtime.Isolate, p *project, rt *route) (goja.
 	if h, ok := iso.Value(nodeModuleKey{rt}).(goja.Value); ok {
 		return h, nil
 	}
-	ns := &p.node
+	ns := p.node
 	table, ok := iso.Value(nodeServerKey{ns}).(*goja.Object)
 	if !ok {
 		var err error
@@ -167,7 +167,7 @@ func (s *Server) serveNode(c *request) {
 		out = comp
 	}
 	pipe := newPipe()
-	iso, inv, err := s.node.Acquire(func(err error) { pipe.fail(err) })
+	iso, inv, err := c.p.node.pool.Acquire(func(err error) { pipe.fail(err) })
 	if err != nil {
 		s.routeFailed(c.w, c.r, c.rt, err)
 		return
