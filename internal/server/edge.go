@@ -160,7 +160,7 @@ func relativeLocation(loc, reqHost, hostname string, port int) string {
 // edgeRequestHeaders are the client's headers plus the x-forwarded-* set
 // Next adds. The copy shares the client's value slices (nothing mutates
 // them) and adds at most five one-value entries from one backing array.
-func edgeRequestHeaders(r *http.Request) http.Header {
+func edgeRequestHeaders(r *http.Request, serverPort int) http.Header {
 	h := make(http.Header, len(r.Header)+5)
 	for k, v := range r.Header {
 		h[k] = v
@@ -176,7 +176,7 @@ func edgeRequestHeaders(r *http.Request) http.Header {
 	if r.Host != "" {
 		add("Host", r.Host)
 	}
-	host, port, proto, forFor := forwardedValues(r)
+	host, port, proto, forFor := forwardedValues(r, serverPort)
 	add("X-Forwarded-Host", host)
 	add("X-Forwarded-Port", port)
 	add("X-Forwarded-Proto", proto)

@@ -3,6 +3,7 @@ package server
 import (
 	"errors"
 	"sort"
+	"strconv"
 
 	"github.com/edgerun/edgerun/bundler"
 	"io"
@@ -98,8 +99,8 @@ func (t *truncReader) Close() error { return t.r.Close() }
 
 // addForwarded sets the x-forwarded-* headers next start adds (spec §1.6)
 // unless the client sent them.
-func addForwarded(h http.Header, r *http.Request) {
-	host, port, proto, forFor := forwardedValues(r)
+func addForwarded(h http.Header, r *http.Request, serverPort int) {
+	host, port, proto, forFor := forwardedValues(r, serverPort)
 	for _, kv := range [4][2]string{{"X-Forwarded-Host", host}, {"X-Forwarded-Port", port}, {"X-Forwarded-Proto", proto}, {"X-Forwarded-For", forFor}} {
 		if h.Get(kv[0]) == "" {
 			h.Set(kv[0], kv[1])
@@ -107,14 +108,19 @@ func addForwarded(h http.Header, r *http.Request) {
 	}
 }
 
-// forwardedValues computes the x-forwarded-* values for r.
-func forwardedValues(r *http.Request) (host, port, proto, forFor string) {
+// forwardedValues computes the x-forwarded-* values for r. Like next
+// start, the port is the one the server listens on (serverPort), not the
+// one in the Host header; 0 falls back to the Host header's.
+func forwardedValues(r *http.Request, serverPort int) (host, port, proto, forFor string) {
 	host, port, proto = r.Host, "80", "http"
 	if r.TLS != nil {
 		port, proto = "443", "https"
 	}
 	if _, p, err := net.SplitHostPort(r.Host); err == nil {
 		port = p
+	}
+	if serverPort > 0 {
+		port = strconv.Itoa(serverPort)
 	}
 	forFor = r.RemoteAddr
 	if h, _, err := net.SplitHostPort(r.RemoteAddr); err == nil {
