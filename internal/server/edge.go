@@ -92,8 +92,8 @@ func (s *Server) edgeURL(c *request) string {
 	b.Grow(len(s.cfg.Hostname) + len(c.rawPath) + len(c.rawQuery) + 16)
 	b.WriteString("http://")
 	b.WriteString(s.cfg.Hostname)
-	if s.cfg.Port != 80 {
-		fmt.Fprintf(&b, ":%d", s.cfg.Port)
+	if port := listenPort(c.r, s.cfg.Port); port != 80 {
+		fmt.Fprintf(&b, ":%d", port)
 	}
 	b.WriteString(c.rawPath)
 	if len(c.match.Params) == 0 && c.rawQuery == "" {
