@@ -12,6 +12,12 @@ var ErrConflict = errors.New("router: conflicting routes")
 // depends on scan order.
 var ErrDuplicatePage = errors.New("router: duplicate page")
 
+// ErrAppPageConflict is matched by the *ConflictError NewProject returns
+// when a pages API route and an App Router route handler have the same
+// path, which Next.js refuses ("Conflicting app and page file was
+// found...").
+var ErrAppPageConflict = errors.New("router: conflicting app and page files")
+
 // ErrBadEscape is wrapped by the error Match returns when a captured param
 // is not valid for decodeURIComponent (a bad %XX or an escape that is not
 // UTF-8). Next.js throws DecodeError("failed to decode param") there and
@@ -29,12 +35,13 @@ type ConflictError struct {
 	Page    string   // the page being added or checked when the conflict was found
 	Files   []string // the files involved, as given to New
 	dup     bool
+	appPage bool
 }
 
 func (e *ConflictError) Error() string { return "router: " + e.Message }
 
-// Is reports ErrConflict for every conflict and ErrDuplicatePage for
-// duplicates.
+// Is reports ErrConflict for every conflict, ErrDuplicatePage for
+// duplicates and ErrAppPageConflict for app/pages conflicts.
 func (e *ConflictError) Is(target error) bool {
-	return target == ErrConflict || (e.dup && target == ErrDuplicatePage)
+	return target == ErrConflict || (e.dup && target == ErrDuplicatePage) || (e.appPage && target == ErrAppPageConflict)
 }

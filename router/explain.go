@@ -19,7 +19,7 @@ func (e Explanation) String() string {
 	if e.Matched {
 		mark = "✓"
 	}
-	return fmt.Sprintf("%s %s (pages/%s): %s", mark, e.Route.Page, normalizeFile(e.Route.File), e.Reason)
+	return fmt.Sprintf("%s %s (%s): %s", mark, e.Route.Page, e.Route.displayFile(), e.Reason)
 }
 
 // Explain lists every route in priority order with why it does or does not

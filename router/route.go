@@ -50,6 +50,12 @@ type Route struct {
 	Page     string    // Next's page name: "/api/posts/[id]"; "/api" for pages/api/index.ts
 	File     string    // the file as given to New: "api/posts/[id].ts"
 	Segments []Segment // Page split on "/", classified
+	// App is set for an App Router route handler (app/**/route.ts, see
+	// NewProject); its File is then relative to the pages directory too
+	// ("../app/api/hello/route.ts").
+	App bool
+
+	display string // the file relative to the project, as Next prints it
 
 	prefix   string // the leading static segments, "/api/users" for /api/users/[id]
 	params   int    // number of non-static segments
@@ -124,4 +130,13 @@ func newRoute(page, file string) *Route {
 		}
 	}
 	return r
+}
+
+// displayFile is the route's file relative to the project, as Next prints
+// it ("pages/api/x.ts", "app/api/x/route.ts").
+func (r *Route) displayFile() string {
+	if r.display != "" {
+		return r.display
+	}
+	return "pages/" + normalizeFile(r.File)
 }

@@ -1,8 +1,6 @@
 package router
 
 import (
-	"fmt"
-	"sort"
 	"strings"
 )
 
@@ -35,44 +33,29 @@ func New(files []string, opts Options) (*Table, error) {
 	if err != nil {
 		return nil, err
 	}
-	sorted := make([]string, 0, len(files))
-	for _, f := range files {
-		sorted = append(sorted, f)
+	pages, err := pageRoutes(files, exts, "pages")
+	if err != nil {
+		return nil, err
 	}
-	sort.SliceStable(sorted, func(i, j int) bool {
-		return jsLess(normalizeFile(sorted[i]), normalizeFile(sorted[j]))
-	})
-
-	t := &Table{static: make(map[string]*Route), byPage: make(map[string]*Route)}
-	var pages []*Route // createPagesMapping order: first file of each page
-	for _, f := range sorted {
-		page, ok := pageFromFile(f, exts)
-		if !ok || !isAPIPage(page) {
-			continue
-		}
-		if prev := t.byPage[page]; prev != nil {
-			if normalizeFile(prev.File) == normalizeFile(f) {
-				continue // the same file listed twice
-			}
-			return nil, &ConflictError{
-				Message: fmt.Sprintf("Duplicate page detected. %s and %s both resolve to %s.",
-					"pages/"+normalizeFile(prev.File), "pages/"+normalizeFile(f), page),
-				Page:  page,
-				Files: []string{prev.File, f},
-				dup:   true,
-			}
-		}
-		r := newRoute(page, f)
-		t.byPage[page] = r
-		pages = append(pages, r)
+	byPage := make(map[string]*Route, len(pages))
+	for _, r := range pages {
+		byPage[r.Page] = r
 	}
+	return buildTable(pages, byPage)
+}
 
+// buildTable orders the routes (createPagesMapping order: first file of
+// each page) with Next's UrlNode, which also raises sorted-routes.ts's
+// conflicts.
+func buildTable(pages []*Route, byPage map[string]*Route) (*Table, error) {
+	t := &Table{static: make(map[string]*Route), byPage: byPage}
 	root := &urlNode{}
 	for _, r := range pages {
 		if err := root.insert(r); err != nil {
 			return nil, err
 		}
 	}
+	var err error
 	if t.routes, err = root.smoosh("/", make([]*Route, 0, len(pages))); err != nil {
 		return nil, err
 	}
