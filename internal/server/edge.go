@@ -92,7 +92,7 @@ func (s *Server) edgeURL(c *request) string {
 	b.Grow(len(s.cfg.Hostname) + len(c.rawPath) + len(c.rawQuery) + 16)
 	b.WriteString("http://")
 	b.WriteString(s.cfg.Hostname)
-	if port := listenPort(c.r, s.cfg.Port); port != 80 {
+	if port := s.portFor(c.r); port != 80 {
 		fmt.Fprintf(&b, ":%d", port)
 	}
 	b.WriteString(c.rawPath)
@@ -121,7 +121,7 @@ func (s *Server) edgeResponseHead(c *request, resp *fetch.Response) *responseHea
 		case "x-middleware-set-cookie":
 			continue
 		case "location":
-			value = relativeLocation(value, c.r.Host, s.cfg.Hostname, s.cfg.Port)
+			value = relativeLocation(value, c.r.Host, s.cfg.Hostname, s.portFor(c.r))
 		case "set-cookie":
 			if parts := splitSetCookie(value); parts != nil {
 				for _, p := range parts {

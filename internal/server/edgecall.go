@@ -43,7 +43,7 @@ func (ec *edgeCall) start() {
 		body = truncatingBody(c.r.Body, c.p.bodyCloneLimit(), ec.warnTruncated)
 	}
 	// request.signal is created only if the handler (or clientGone) asks.
-	headers := edgeRequestHeaders(c.r, s.cfg.Port)
+	headers := edgeRequestHeaders(c.r, s.portFor(c.r))
 	if !c.p.next.SkipProxyURLNormalize {
 		stripFlightHeaders(headers)
 	}

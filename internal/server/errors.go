@@ -109,8 +109,8 @@ func addForwarded(h http.Header, r *http.Request, serverPort int) {
 }
 
 // forwardedValues computes the x-forwarded-* values for r. Like next
-// start, the port is the one the server listens on (see listenPort), not
-// the one in the Host header; 0 falls back to the Host header's.
+// start, the port is the server's own (Server.portFor), not the one in the
+// Host header; 0 falls back to the Host header's.
 func forwardedValues(r *http.Request, serverPort int) (host, port, proto, forFor string) {
 	host, port, proto = r.Host, "80", "http"
 	if r.TLS != nil {
@@ -119,8 +119,8 @@ func forwardedValues(r *http.Request, serverPort int) (host, port, proto, forFor
 	if _, p, err := net.SplitHostPort(r.Host); err == nil {
 		port = p
 	}
-	if p := listenPort(r, serverPort); p > 0 {
-		port = strconv.Itoa(p)
+	if serverPort > 0 {
+		port = strconv.Itoa(serverPort)
 	}
 	forFor = r.RemoteAddr
 	if h, _, err := net.SplitHostPort(r.RemoteAddr); err == nil {
@@ -167,9 +167,18 @@ func (e *BuildError) Unwrap() []error {
 	return out
 }
 
+// portFor is the server's own port as edge URLs and x-forwarded-port
+// report it: the configured one (WithAddress, -p), else the port the request
+// arrived on (an embedder's listener may be anywhere).
+func (s *Server) portFor(r *http.Request) int {
+	if s.portSet {
+		return s.cfg.Port
+	}
+	return listenPort(r, s.cfg.Port)
+}
+
 // listenPort is the port the request arrived on: the listener's local
-// address when net/http provides it (an embedder's listener may be anywhere),
-// else the configured port.
+// address when net/http provides it, else the configured port.
 func listenPort(r *http.Request, configured int) int {
 	if addr, ok := r.Context().Value(http.LocalAddrContextKey).(net.Addr); ok {
 		if tcp, ok := addr.(*net.TCPAddr); ok && tcp.Port > 0 {

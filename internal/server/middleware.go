@@ -358,7 +358,7 @@ func (s *Server) middlewareResult(rt *routing, ec *edgeCall, c *request, head *r
 	}
 
 	if hasLocation && redirectStatuses[head.status] && !isRewrite && !isNext {
-		target := relativeLocation(location, rt.r.Host, s.cfg.Hostname, s.cfg.Port)
+		target := relativeLocation(location, rt.r.Host, s.cfg.Hostname, s.portFor(rt.r))
 		writeRedirect(rt.w, head.status, target)
 		return true
 	}
@@ -368,7 +368,7 @@ func (s *Server) middlewareResult(rt *routing, ec *edgeCall, c *request, head *r
 			s.edgeFailed(c, fmt.Errorf("server: middleware rewrite to an invalid URL %q: %w", rewrite, err))
 			return true
 		}
-		if u.Host != "" && !s.ownHost(u.Host, rt.r.Host) {
+		if u.Host != "" && !s.ownHost(u.Host, rt.r) {
 			s.proxy(rt.w, rt.r, rewrite)
 			return true
 		}
@@ -384,15 +384,16 @@ func (s *Server) middlewareResult(rt *routing, ec *edgeCall, c *request, head *r
 	return false
 }
 
-// ownHost reports whether host names this server.
-func (s *Server) ownHost(host, reqHost string) bool {
-	if strings.EqualFold(host, reqHost) {
+// ownHost reports whether host names this server (as r reached it).
+func (s *Server) ownHost(host string, r *http.Request) bool {
+	if strings.EqualFold(host, r.Host) {
 		return true
 	}
-	if strings.EqualFold(host, fmt.Sprintf("%s:%d", s.cfg.Hostname, s.cfg.Port)) {
+	port := s.portFor(r)
+	if strings.EqualFold(host, fmt.Sprintf("%s:%d", s.cfg.Hostname, port)) {
 		return true
 	}
-	return s.cfg.Port == 80 && strings.EqualFold(host, s.cfg.Hostname)
+	return port == 80 && strings.EqualFold(host, s.cfg.Hostname)
 }
 
 // readCloser reads from one reader and closes another.

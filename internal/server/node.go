@@ -132,7 +132,7 @@ func (s *Server) serveNode(c *request) {
 		// net/http moves it out of the header map; Node keeps it.
 		req.Header.Set("Transfer-Encoding", strings.Join(c.r.TransferEncoding, ", "))
 	}
-	addForwarded(req.Header, c.r, s.cfg.Port)
+	addForwarded(req.Header, c.r, s.portFor(c.r))
 	req.RemoteAddr, req.RemotePort, _ = net.SplitHostPort(c.r.RemoteAddr)
 	if cfg.BodyParser {
 		// Next reads the whole body for every method before the handler runs;

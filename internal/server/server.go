@@ -18,8 +18,9 @@ import (
 
 // Server answers HTTP requests for one project.
 type Server struct {
-	cfg Config
-	log *slog.Logger
+	cfg     Config
+	portSet bool // Config.Port was given: it wins over the listener's port (portFor)
+	log     *slog.Logger
 
 	current atomic.Pointer[project]
 	mu      sync.Mutex   // serialises reloads
@@ -42,13 +43,14 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Hostname == "" {
 		cfg.Hostname = "localhost"
 	}
+	portSet := cfg.Port != 0
 	if cfg.Port == 0 {
 		cfg.Port = 3000
 	}
 	if cfg.Console == nil {
 		cfg.Console = os.Stderr
 	}
-	s := &Server{cfg: cfg, log: cfg.Logger, console: console.WriterSink(cfg.Console, cfg.Console)}
+	s := &Server{cfg: cfg, portSet: portSet, log: cfg.Logger, console: console.WriterSink(cfg.Console, cfg.Console)}
 	p, err := loadProject(&s.cfg)
 	if err != nil {
 		return nil, err
