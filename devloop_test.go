@@ -25,7 +25,10 @@ type devLoop struct {
 	srv *edgerun.Server
 }
 
-func startDevLoop(t *testing.T) *devLoop {
+func startDevLoop(t *testing.T) *devLoop { t.Helper(); return startDevLoopWith(t, nil) }
+
+// startDevLoopWith lets prepare change the project before the server starts.
+func startDevLoopWith(t *testing.T, prepare func(d *devLoop)) *devLoop {
 	t.Helper()
 	upstream := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("X-Upstream", "yes")
@@ -36,6 +39,9 @@ func startDevLoop(t *testing.T) *devLoop {
 	copyTree(t, filepath.Join("testdata", "devloop"), dir)
 	d := &devLoop{t: t, dir: dir}
 	d.replace("next.config.js", "http://upstream.example", upstream.URL)
+	if prepare != nil {
+		prepare(d)
+	}
 	srv, err := edgerun.New(dir,
 		edgerun.WithMode(edgerun.Development),
 		edgerun.WithWatch(true),
@@ -466,4 +472,94 @@ func TestExplain(t *testing.T) {
 			t.Errorf("%s: final %q, want %q", tt.path, final, tt.final)
 		}
 	}
+}
+
+// proxy.ts (Next 16's name) runs on the Node.js runtime: Node globals
+// and built-ins are there.
+func TestDevLoopProxyFile(t *testing.T) {
+	d := startDevLoopWith(t, func(d *devLoop) {
+		d.remove("middleware.ts")
+		d.write("proxy.ts", `import { NextResponse } from "next/server";
+import { createHash } from "node:crypto";
+
+export const config = { matcher: "/api/hello" };
+
+export function proxy(req) {
+  const digest = createHash("sha256").update("x").digest("hex").slice(0, 8);
+  return new NextResponse("proxy " + typeof process.versions.node + " " + Buffer.from("hi").toString("base64") + " " + digest);
+}
+`)
+	})
+	d.awaitBody("/api/hello", "proxy string aGk= 2d711642")
+	d.awaitBody("/api/edge", "edge v1")
+	d.replace("proxy.ts", `"proxy "`, `"proxy v2 "`)
+	d.awaitBody("/api/hello", "proxy v2 string aGk= 2d711642")
+}
+
+// Middleware with runtime: 'nodejs' gets the Node scope; edge middleware
+// (the default) does not.
+func TestDevLoopMiddlewareRuntime(t *testing.T) {
+	d := startDevLoopWith(t, func(d *devLoop) {
+		d.write("middleware.ts", `import { NextResponse } from "next/server";
+export const config = { matcher: ["/api/hello"], runtime: "nodejs" };
+export default function middleware() {
+  return new NextResponse("node " + typeof Buffer + " " + typeof EdgeRuntime);
+}
+`)
+	})
+	d.awaitBody("/api/hello", "node function undefined")
+	d.write("middleware.ts", `import { NextResponse } from "next/server";
+export const config = { matcher: ["/api/hello"] };
+export default function middleware() {
+  return new NextResponse("edge " + typeof Buffer + " " + typeof EdgeRuntime);
+}
+`)
+	d.awaitBody("/api/hello", "edge undefined string")
+}
+
+func TestDevLoopBasePathAndI18n(t *testing.T) {
+	d := startDevLoopWith(t, func(d *devLoop) {
+		d.remove("middleware.ts")
+		d.write("next.config.js", `module.exports = {
+  basePath: "/base",
+  i18n: { locales: ["en", "fr"], defaultLocale: "en" },
+  async headers() { return [{ source: "/api/:path*", headers: [{ key: "x-config", value: "bp" }] }]; },
+  async redirects() { return [{ source: "/api/old", destination: "/api/hello", permanent: false }]; },
+  async rewrites() { return [{ source: "/api/alias", destination: "/api/echo?via=alias" }]; },
+};
+`)
+	})
+	r := d.awaitBody("/base/api/hello", `{"msg":"hello v1"}`)
+	if got := r.header.Get("X-Config"); got != "bp" {
+		t.Errorf("x-config under basePath = %q", got)
+	}
+	if r := d.get("/api/hello"); r.status != 404 {
+		t.Errorf("outside basePath: %d", r.status)
+	}
+	if r := d.get("/base/fr/api/hello"); r.status != 404 {
+		t.Errorf("localised API path: %d, want 404 (API routes are not localised)", r.status)
+	}
+	if r := d.get("/base/api/old"); r.status != 307 || r.header.Get("Location") != "/base/api/hello" {
+		t.Errorf("redirect under basePath: %d %q", r.status, r.header.Get("Location"))
+	}
+	if r := d.get("/base/api/alias"); r.status != 200 || !strings.Contains(r.body, `"via":"alias"`) {
+		t.Errorf("rewrite under basePath: %d %q", r.status, r.body)
+	}
+}
+
+// A next.config that fails to load leaves the last good one serving.
+func TestDevLoopBrokenConfig(t *testing.T) {
+	d := startDevLoop(t)
+	d.awaitBody("/api/hello", `{"msg":"hello v1"}`)
+	good := d.read("next.config.js")
+	d.write("next.config.js", "module.exports = {{;\n")
+	d.replace("pages/api/hello.ts", "hello v1", "hello v2")
+	// The server keeps answering meanwhile; the route edit is applied at
+	// the latest with the fixed config.
+	if r := d.get("/api/hello"); r.status != 200 {
+		t.Fatalf("broken config took the server down: %d %q", r.status, r.body)
+	}
+	d.write("next.config.js", strings.Replace(good, "headers v1", "headers v3", 1))
+	d.awaitBody("/api/hello", `{"msg":"hello v2"}`)
+	d.await("/api/hello", "carried headers v3", func(r devResponse) bool { return r.header.Get("X-Config") == "headers v3" })
 }

@@ -199,6 +199,10 @@ func (s *Server) Match(path string) []router.Explanation {
 // WithWatch calls it automatically on file changes.
 func (s *Server) Reload() error { return s.s.Reload() }
 
+// Middleware reports the project's middleware.ts or proxy.ts (relative
+// to the project, "" when there is none) and the runtime it runs on.
+func (s *Server) Middleware() (file, runtime string) { return s.s.Middleware() }
+
 // RoutingStep is one step of Explain: which next.config rule, middleware
 // matcher or rewrite applies, or what answers.
 type RoutingStep = server.RoutingStep

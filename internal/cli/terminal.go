@@ -127,6 +127,9 @@ func printBanner(w io.Writer, mode, url string, srv *edgerun.Server, took time.D
 	if files := srv.EnvFiles(); len(files) > 0 {
 		fmt.Fprintf(w, "   - Environments: %s\n", strings.Join(files, ", "))
 	}
+	if file, runtime := srv.Middleware(); file != "" {
+		fmt.Fprintf(w, "   - Middleware:   %s (%s)\n", file, runtime)
+	}
 	fmt.Fprintln(w)
 	routes := srv.Routes()
 	if len(routes) > 0 {

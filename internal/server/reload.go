@@ -22,7 +22,9 @@ package server
 // finish.
 
 import (
+	"context"
 	"fmt"
+	"log/slog"
 	"maps"
 	"os"
 	"path/filepath"
@@ -129,12 +131,26 @@ func (s *Server) Reload() error { return s.reload(nil) }
 
 // reload swaps in a new generation after changes to the given absolute
 // paths; nil means anything may have changed.
-func (s *Server) reload(changed []string) error {
+func (s *Server) reload(changed []string) (err error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.closed.Load() {
 		return runtime.ErrClosed
 	}
+	// A failed reload's changes are not lost: the next one includes them.
+	if s.unapplied != nil || s.unappliedAll {
+		if changed != nil && !s.unappliedAll {
+			changed = append(changed, s.unapplied...)
+		} else {
+			changed = nil
+		}
+	}
+	defer func() {
+		s.unapplied, s.unappliedAll = nil, false
+		if err != nil {
+			s.unapplied, s.unappliedAll = changed, changed == nil
+		}
+	}()
 	start := time.Now()
 	old := s.current.Load()
 	full := changed == nil
@@ -270,6 +286,7 @@ func (s *Server) reload(changed []string) error {
 	case st.mw == nil:
 	case st.mw == old.middleware && envSame && !routeChanged(old.middleware.rt.r.File) && old.middleware.rt.reusable():
 		p.middleware = old.middleware
+		kept[old.middleware.rt] = true
 	case st.mw == old.middleware:
 		fresh := *old.middleware
 		fresh.rt = &route{r: old.middleware.rt.r}
@@ -308,11 +325,62 @@ func (s *Server) reload(changed []string) error {
 		}
 	})
 	if s.cfg.Mode == Development && p.tableErr == nil {
-		go p.warm()
+		go s.compileChanged(p, kept, start)
 	}
-	s.log.Debug(fmt.Sprintf("reloaded in %s: %d of %d routes rebuilt, Node bundle %s", formatDuration(time.Since(start)),
-		len(p.routes)-len(kept), len(p.routes), map[bool]string{true: "rebuilt", false: "kept"}[nodeChanged]))
+	if s.log.Enabled(context.Background(), slog.LevelDebug) {
+		what := "everything"
+		if !full {
+			var rels []string
+			for _, c := range changed {
+				if r, err := filepath.Rel(p.dir, c); err == nil {
+					c = filepath.ToSlash(r)
+				}
+				rels = append(rels, c)
+			}
+			slices.Sort(rels)
+			what = strings.Join(slices.Compact(rels), ", ")
+		}
+		s.log.Debug(fmt.Sprintf("reload (%s) in %s: %d of %d routes to rebuild, Node bundle %s", what, formatDuration(time.Since(start)),
+			len(p.routes)-len(kept), len(p.routes), map[bool]string{true: "rebuilt", false: "kept"}[nodeChanged]))
+	}
 	return nil
+}
+
+// compileChanged builds what the reload did not carry over, as next dev
+// recompiles on save, and reports it the way next dev does: "✓ Compiled
+// in 45ms", or the compile errors.
+func (s *Server) compileChanged(p *project, kept map[*route]bool, start time.Time) {
+	p.warm()
+	if p.retired.Load() {
+		return
+	}
+	var fresh []*route
+	for _, rt := range p.routes {
+		if !kept[rt] {
+			fresh = append(fresh, rt)
+		}
+	}
+	if p.middleware != nil && !kept[p.middleware.rt] {
+		fresh = append(fresh, p.middleware.rt)
+	}
+	if len(fresh) == 0 {
+		return
+	}
+	failed := false
+	seen := map[string]bool{}
+	for _, rt := range fresh {
+		rt.mu.Lock()
+		err := rt.err
+		rt.mu.Unlock()
+		if err != nil && !seen[err.Error()] {
+			seen[err.Error()] = true
+			failed = true
+			s.logRouteError(rt, err)
+		}
+	}
+	if !failed {
+		s.log.Info("✓ Compiled in " + formatDuration(time.Since(start)))
+	}
 }
 
 // retireGrace is how long a replaced generation's isolates stay available

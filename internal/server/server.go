@@ -27,6 +27,9 @@ type Server struct {
 	console console.Sink // shared by every isolate, so lines never interleave
 	closed  atomic.Bool
 	watcher *watcher // Config.Watch
+	// unapplied are the changes of a reload that failed (guarded by mu).
+	unapplied    []string
+	unappliedAll bool
 
 	retireMu sync.Mutex
 	retiring map[*time.Timer]func() // replaced generations' isolates, closed after a grace period
@@ -99,6 +102,16 @@ func (s *Server) EnvFiles() []string   { return s.current.Load().env.Files }
 func (s *Server) PagesDir() string     { return s.current.Load().pagesDir }
 func (s *Server) TableError() error    { return s.current.Load().tableErr }
 func (s *Server) Table() *router.Table { return s.current.Load().table }
+
+// Middleware reports the project's middleware or proxy file (relative
+// to the project) and its runtime; "" when there is none.
+func (s *Server) Middleware() (file, runtime string) {
+	mw := s.current.Load().middleware
+	if mw == nil {
+		return "", ""
+	}
+	return mw.file, string(mw.cfg.Runtime)
+}
 
 // BuildAll builds every route now and returns failures by route file.
 func (s *Server) BuildAll() map[string]error { return s.current.Load().buildAll() }

@@ -1,0 +1,83 @@
+package server
+
+import (
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func copyProject(t *testing.T, from string) string {
+	t.Helper()
+	to := t.TempDir()
+	err := filepath.WalkDir(from, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(from, path)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(to, rel), 0o755)
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(to, rel), b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return to
+}
+
+func getBody(t *testing.T, url string) string {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return string(b)
+}
+
+// A reload that fails (a broken next.config) keeps its changes for the
+// next one: a route edited in the same burst is rebuilt once the config
+// loads again.
+func TestReloadKeepsFailedChanges(t *testing.T) {
+	dir := copyProject(t, filepath.Join("..", "..", "testdata", "devloop"))
+	s, err := New(Config{Dir: dir, Mode: Development, ProcessEnv: map[string]string{}, Console: io.Discard,
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ts := httptest.NewServer(s)
+	defer ts.Close()
+	if got := getBody(t, ts.URL+"/api/hello"); got != `{"msg":"hello v1"}` {
+		t.Fatalf("before: %q", got)
+	}
+	config := filepath.Join(dir, "next.config.js")
+	good, _ := os.ReadFile(config)
+	hello := filepath.Join(dir, "pages", "api", "hello.ts")
+	src, _ := os.ReadFile(hello)
+	os.WriteFile(config, []byte("module.exports = {{;\n"), 0o644)
+	os.WriteFile(hello, []byte(strings.Replace(string(src), "hello v1", "hello v2", 1)), 0o644)
+	if err := s.reload([]string{config, hello}); err == nil {
+		t.Fatal("a broken next.config reloaded")
+	}
+	if got := getBody(t, ts.URL+"/api/hello"); got != `{"msg":"hello v1"}` {
+		t.Fatalf("the failed reload changed what is served: %q", got)
+	}
+	os.WriteFile(config, good, 0o644)
+	if err := s.reload([]string{config}); err != nil {
+		t.Fatal(err)
+	}
+	if got := getBody(t, ts.URL+"/api/hello"); got != `{"msg":"hello v2"}` {
+		t.Fatalf("the edit made with the broken config was lost: %q", got)
+	}
+}
