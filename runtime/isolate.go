@@ -63,8 +63,8 @@ type Isolate struct {
 
 	// Deadline arming, shared with the interrupt timer's goroutine.
 	armMu       sync.Mutex
-	armGen      uint64
 	armed       bool
+	armedUntil  time.Time // the current arm's deadline: a stale timer firing earlier is ignored
 	interrupted bool
 	deadline    *time.Timer
 
@@ -266,7 +266,15 @@ func (iso *Isolate) loop(ready chan<- error) {
 	}
 
 	if iso.opts.Setup != nil {
-		if err := iso.setup(); err != nil {
+		// Setup runs route code (a module's top level): it gets a CPU
+		// deadline like any task.
+		iso.arm(iso.opts.CPUDeadline)
+		err := iso.setup()
+		if iso.disarm() {
+			iso.vm.ClearInterrupt()
+			err = &DeadlineError{Budget: iso.opts.CPUDeadline}
+		}
+		if err != nil {
 			iso.deadFlag.Store(true)
 			ready <- err
 			return
@@ -367,6 +375,14 @@ func (iso *Isolate) runTask(t task) {
 	if !panicked && !iso.dead {
 		panicked = iso.call(iso.drain)
 	}
+	// Unhandled-rejection listeners are JS too: run them under the same
+	// deadline, then drain what they queued.
+	if !panicked && !iso.dead && len(iso.rejected) > 0 {
+		iso.reportRejections()
+		if !iso.dead {
+			panicked = iso.call(iso.drain)
+		}
+	}
 	elapsed := time.Since(start)
 	interrupted := iso.disarm()
 	if inv != nil {
@@ -388,8 +404,6 @@ func (iso *Isolate) runTask(t task) {
 		})
 	case panicked:
 		// kill was already called by call.
-	default:
-		iso.reportRejections()
 	}
 }
 
@@ -422,8 +436,8 @@ func (iso *Isolate) arm(budget time.Duration) {
 		return
 	}
 	iso.armMu.Lock()
-	iso.armGen++
 	iso.armed = true
+	iso.armedUntil = time.Now().Add(budget)
 	iso.interrupted = false
 	iso.armMu.Unlock()
 	iso.deadline.Reset(budget)
@@ -443,7 +457,9 @@ func (iso *Isolate) disarm() (interrupted bool) {
 func (iso *Isolate) onDeadline() {
 	iso.armMu.Lock()
 	defer iso.armMu.Unlock()
-	if !iso.armed {
+	// A timer armed for an earlier task can fire after that task ended and
+	// the next one re-armed: only interrupt once the current arm is due.
+	if !iso.armed || time.Now().Before(iso.armedUntil) {
 		return
 	}
 	iso.interrupted = true
@@ -517,6 +533,9 @@ func (iso *Isolate) reportRejections() {
 	rejected := iso.rejected
 	iso.rejected = nil
 	for _, p := range rejected {
+		if iso.dead {
+			break
+		}
 		if iso.opts.OnRejectionHandled != nil {
 			if iso.reported == nil {
 				iso.reported = make(map[*goja.Promise]struct{})

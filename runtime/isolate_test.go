@@ -257,3 +257,35 @@ func TestRejectionHandledAfterReport(t *testing.T) {
 		t.Fatal("rejectionhandled never reported")
 	}
 }
+
+// A module top level that never returns is stopped by the CPU deadline
+// during Setup, and New reports it.
+func TestSetupHasADeadline(t *testing.T) {
+	_, err := New(Options{CPUDeadline: 50 * time.Millisecond, Setup: func(iso *Isolate) error {
+		_, err := iso.VM().RunString(`for(;;){}`)
+		return err
+	}})
+	var de *DeadlineError
+	if !errors.As(err, &de) {
+		t.Fatalf("want DeadlineError, got %v", err)
+	}
+}
+
+// An unhandledrejection listener that loops is stopped by the deadline.
+func TestRejectionListenerHasADeadline(t *testing.T) {
+	iso := newTestIsolate(t, Options{CPUDeadline: 50 * time.Millisecond, OnUnhandledRejection: func(iso *Isolate, p *goja.Promise) {
+		_, _ = iso.VM().RunString(`for(;;){}`)
+	}})
+	failed := make(chan error, 1)
+	inv, _ := iso.NewInvocation(func(err error) { failed <- err })
+	_ = iso.Run(inv, func() { _, _ = iso.VM().RunString(`Promise.reject(1)`) })
+	select {
+	case err := <-failed:
+		var de *DeadlineError
+		if !errors.As(err, &de) {
+			t.Fatalf("want DeadlineError, got %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("looping rejection listener was not stopped")
+	}
+}

@@ -67,6 +67,11 @@ func (iso *Isolate) SetTimer(d time.Duration, repeat bool, fn func()) TimerID {
 	if d < 0 {
 		d = 0
 	}
+	if repeat && d < time.Millisecond {
+		// A zero interval would be due again at once, forever, and starve
+		// the loop (HTML clamps intervals too).
+		d = time.Millisecond
+	}
 	iso.nextTimerID++
 	t := &timer{
 		id:      iso.nextTimerID,

@@ -29,6 +29,7 @@ type Pool struct {
 	opts PoolOptions
 
 	mu       sync.Mutex
+	created  *sync.Cond // signalled when a creation finishes
 	isolates []*Isolate
 	creating int
 	closed   bool
@@ -44,6 +45,7 @@ func NewPool(opts PoolOptions) *Pool {
 		opts.IdleTimeout = time.Minute
 	}
 	p := &Pool{opts: opts, stop: make(chan struct{})}
+	p.created = sync.NewCond(&p.mu)
 	if opts.IdleTimeout > 0 {
 		go p.janitor()
 	}
@@ -70,28 +72,38 @@ func (p *Pool) Acquire(onFail func(error)) (*Isolate, *Invocation, error) {
 
 func (p *Pool) pick() (*Isolate, error) {
 	p.mu.Lock()
-	if p.closed {
-		p.mu.Unlock()
-		return nil, ErrClosed
-	}
-	var best *Isolate
-	alive := p.isolates[:0]
-	for _, iso := range p.isolates {
-		if iso.Dead() {
-			continue
+	for {
+		if p.closed {
+			p.mu.Unlock()
+			return nil, ErrClosed
 		}
-		alive = append(alive, iso)
-		if best == nil || iso.Load() < best.Load() {
-			best = iso
+		var best *Isolate
+		alive := p.isolates[:0]
+		for _, iso := range p.isolates {
+			if iso.Dead() {
+				continue
+			}
+			alive = append(alive, iso)
+			if best == nil || iso.Load() < best.Load() {
+				best = iso
+			}
 		}
-	}
-	for i := len(alive); i < len(p.isolates); i++ {
-		p.isolates[i] = nil
-	}
-	p.isolates = alive
-	if best != nil && (best.Load() == 0 || len(p.isolates)+p.creating >= p.opts.Max) {
-		p.mu.Unlock()
-		return best, nil
+		for i := len(alive); i < len(p.isolates); i++ {
+			p.isolates[i] = nil
+		}
+		p.isolates = alive
+		full := len(p.isolates)+p.creating >= p.opts.Max
+		if best != nil && (best.Load() == 0 || full) {
+			p.mu.Unlock()
+			return best, nil
+		}
+		if !full {
+			break
+		}
+		// Every slot is taken by isolates still being created: wait for
+		// one rather than exceed Max (for the Node pool, Max is 1: two
+		// isolates would split the module state Node routes share).
+		p.created.Wait()
 	}
 	p.creating++
 	p.mu.Unlock()
@@ -101,6 +113,7 @@ func (p *Pool) pick() (*Isolate, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.creating--
+	p.created.Broadcast()
 	if err != nil {
 		return nil, err
 	}
@@ -143,6 +156,7 @@ func (p *Pool) Close() {
 	isolates := p.isolates
 	p.isolates = nil
 	close(p.stop)
+	p.created.Broadcast()
 	p.mu.Unlock()
 	for _, iso := range isolates {
 		iso.Close() // exits once its live invocations have ended

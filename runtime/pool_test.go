@@ -1,6 +1,7 @@
 package runtime
 
 import (
+	"sync"
 	"testing"
 	"time"
 )
@@ -62,4 +63,35 @@ func TestPoolEvictsIdleIsolates(t *testing.T) {
 		t.Fatal("idle isolate not evicted")
 	}
 	<-iso.Done()
+}
+
+// A burst of cold requests must not create more than Max isolates: the
+// Node pool relies on it for one shared module state.
+func TestPoolColdBurstRespectsMax(t *testing.T) {
+	var mu sync.Mutex
+	created := 0
+	p := NewPool(PoolOptions{Max: 1, New: func() (*Isolate, error) {
+		mu.Lock()
+		created++
+		mu.Unlock()
+		return New(Options{})
+	}})
+	defer p.Close()
+	var wg sync.WaitGroup
+	for i := 0; i < 16; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			iso, inv, err := p.Acquire(nil)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			_ = iso.Do(func() error { inv.End(); return nil })
+		}()
+	}
+	wg.Wait()
+	if created != 1 {
+		t.Fatalf("created %d isolates with Max 1", created)
+	}
 }
