@@ -340,13 +340,13 @@ export default function handler() { return [typeof fs.readFileSync, typeof readF
 }
 
 func TestUnsupportedNextImport(t *testing.T) {
-	dir := newProject(t, map[string]string{"pages/api/h.ts": "import { headers } from 'next/headers'\nexport default () => headers()\n"})
+	dir := newProject(t, map[string]string{"pages/api/h.ts": "import { revalidatePath } from 'next/cache'\nexport default () => revalidatePath('/')\n"})
 	_, err := NewBuilder(Options{Dir: dir, PagesDir: "pages"}).Build("api/h.ts")
 	var be *Error
 	if !errors.As(err, &be) {
 		t.Fatalf("err = %v", err)
 	}
-	if got := be.Error(); got != `bundler: pages/api/h.ts:1:25: edgerun: "next/headers" is not supported in API routes` {
+	if got := be.Error(); got != `bundler: pages/api/h.ts:1:32: edgerun: "next/cache" is not supported in API routes` {
 		t.Errorf("Error() = %q", got)
 	}
 }

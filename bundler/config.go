@@ -216,6 +216,14 @@ type configExtractor struct {
 	nodes   map[string]ast.Node
 
 	pathNodes map[string]ast.Node // "config.runtime" → its expression
+
+	// names are the exports to read; nil means configExports (a pages
+	// route's). App Router routes read their segment config names.
+	names []string
+	// lenient skips exports whose value is not a literal instead of
+	// failing, for the segment config keys Next reads from the module at
+	// run time.
+	lenient map[string]bool
 }
 
 // exportedValue is one extracted export: its value and where it came from.
@@ -249,12 +257,19 @@ func (x *configExtractor) extract() (map[string]exportedValue, error) {
 	}
 	exports := x.scan(prog)
 	values := map[string]exportedValue{}
-	for _, name := range configExports {
+	names := x.names
+	if names == nil {
+		names = configExports
+	}
+	for _, name := range names {
 		getter, ok := exports[name]
 		if !ok {
 			continue
 		}
 		local, isIdent := getter.(*ast.Identifier)
+		if x.lenient[name] && (!isIdent || x.locals[string(local.Name)] == nil) {
+			continue
+		}
 		if !isIdent || x.kinds[string(local.Name)] == "import" {
 			// `export { config } from './x'` or `export { c as config }` of an import.
 			text := fmt.Sprintf("Next.js can't recognize the exported `%s` field in route %q:\nIt mustn't be reexported.\nRead More - %s", name, x.page, invalidPageConfigURL)
@@ -273,6 +288,9 @@ func (x *configExtractor) extract() (map[string]exportedValue, error) {
 		}
 		v, err := x.literal(init, []string{name})
 		if err != nil {
+			if x.lenient[name] {
+				continue
+			}
 			return nil, err
 		}
 		values[name] = exportedValue{v, init}

@@ -42,6 +42,8 @@ type NodeServer struct {
 	// Inputs are the absolute paths of every input file.
 	Inputs   []string
 	Warnings []Message
+	// Vendor lists the npm packages left out of Code (Options.SplitVendor).
+	Vendor []string
 }
 
 // nodeServerState is the NodeServer's esbuild context.
@@ -145,6 +147,7 @@ func (b *Builder) buildNodeServer(routes []string) (*NodeServer, []api.Message, 
 		Routes:   append([]string(nil), routes...),
 		Inputs:   inputs,
 		Warnings: fromESBuild(res.Warnings, b.opts.Dir),
+		Vendor:   b.vendorOf(res.Metafile),
 	}, nil, nil
 }
 
@@ -175,7 +178,9 @@ func (b *Builder) nodeServerOptions(routes []string) api.BuildOptions {
 	var entry strings.Builder
 	entry.WriteString("module.exports = {\n")
 	for _, r := range routes {
-		fmt.Fprintf(&entry, "  %s: () => require(%s),\n", strconv.Quote(r), strconv.Quote("./"+r))
+		// Resolved from the project root: the pages folder of an
+		// app-only project does not exist ("../app/x/route.ts" routes).
+		fmt.Fprintf(&entry, "  %s: () => require(%s),\n", strconv.Quote(r), strconv.Quote("./"+path.Join(b.opts.PagesDir, r)))
 	}
 	entry.WriteString("};\n")
 	pagesAbs := filepath.Join(b.opts.Dir, filepath.FromSlash(b.opts.PagesDir))
@@ -183,7 +188,7 @@ func (b *Builder) nodeServerOptions(routes []string) api.BuildOptions {
 	opts.EntryPoints = nil
 	opts.Stdin = &api.StdinOptions{
 		Contents:   entry.String(),
-		ResolveDir: pagesAbs,
+		ResolveDir: b.opts.Dir,
 		Sourcefile: nodeServerName,
 		Loader:     api.LoaderJS,
 	}

@@ -5,9 +5,12 @@ package bundler
 //   - `next` (type-only in API routes) is a virtual empty module, so a
 //     non-`type` import of NextApiRequest still builds;
 //   - `next/server` stays `require("next/server")`: the runtime provides
-//     NextRequest/NextResponse natively;
+//     NextRequest/NextResponse natively; so do `next/headers` (cookies(),
+//     headers(), draftMode()) and `next/navigation` (redirect(),
+//     notFound()...) for App Router route handlers, whose functions throw
+//     Next's "called outside a request scope" error anywhere else;
 //   - any other `next/...` module is a build error: edgerun runs API routes
-//     without Next.js installed, and e.g. next/headers is App Router only;
+//     without Next.js installed;
 //   - Node built-ins stay `require("fs")` in Node routes (the runtime's
 //     require serves them); in edge routes only Next's five (buffer,
 //     events, async_hooks, assert, util, as `node:X`) are allowed, and
@@ -90,6 +93,10 @@ func edgerunPlugin(pc pluginConfig) api.Plugin {
 				return api.OnResolveResult{Path: "next", Namespace: nsNext}, nil
 			case "next/server", "next/server.js":
 				return api.OnResolveResult{Path: "next/server", External: true}, nil
+			case "next/headers", "next/headers.js":
+				return api.OnResolveResult{Path: "next/headers", External: true}, nil
+			case "next/navigation", "next/navigation.js":
+				return api.OnResolveResult{Path: "next/navigation", External: true}, nil
 			}
 			return api.OnResolveResult{Errors: []api.Message{{
 				Text: fmt.Sprintf("edgerun: %q is not supported in API routes", args.Path),
