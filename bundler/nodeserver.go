@@ -42,8 +42,6 @@ type NodeServer struct {
 	// Inputs are the absolute paths of every input file.
 	Inputs   []string
 	Warnings []Message
-	// Vendor lists the npm packages left out of Code (Options.SplitVendor).
-	Vendor []string
 }
 
 // nodeServerState is the NodeServer's esbuild context.
@@ -147,7 +145,6 @@ func (b *Builder) buildNodeServer(routes []string) (*NodeServer, []api.Message, 
 		Routes:   append([]string(nil), routes...),
 		Inputs:   inputs,
 		Warnings: fromESBuild(res.Warnings, b.opts.Dir),
-		Vendor:   b.vendorOf(res.Metafile),
 	}, nil, nil
 }
 
