@@ -123,3 +123,55 @@ func processCPU() time.Duration {
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
+
+// benchNodeAPI measures one Node-runtime route of testdata/nodeapi through
+// Server.ServeHTTP (no network) and reports process CPU time per request.
+func benchNodeAPI(b *testing.B, method, path, contentType, body, want string) {
+	srv, err := edgerun.New(filepath.Join("testdata", "nodeapi"), edgerun.WithLogger(testLogger()), edgerun.WithProcessEnv(map[string]string{}))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer srv.Close()
+	newReq := func() *http.Request {
+		var rb io.Reader
+		if body != "" {
+			rb = strings.NewReader(body)
+		}
+		req := httptest.NewRequest(method, path, rb)
+		if contentType != "" {
+			req.Header.Set("Content-Type", contentType)
+		}
+		return req
+	}
+	w := httptest.NewRecorder()
+	srv.ServeHTTP(w, newReq())
+	if w.Code != 200 || w.Body.String() != want {
+		b.Fatalf("status %d %q", w.Code, w.Body)
+	}
+	b.ReportAllocs()
+	cpu0 := processCPU()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		w := &discardWriter{h: http.Header{}}
+		srv.ServeHTTP(w, newReq())
+		if w.code != 200 {
+			b.Fatalf("status %d", w.code)
+		}
+	}
+	b.StopTimer()
+	b.ReportMetric(float64((processCPU()-cpu0).Microseconds())/float64(b.N), "cpu-µs/op")
+}
+
+// BenchmarkNodeJSONBody: a Node route that reads a JSON body (parsed by
+// the body parser) and answers with res.json.
+func BenchmarkNodeJSONBody(b *testing.B) {
+	benchNodeAPI(b, http.MethodPost, "/api/bench/json-echo", "application/json",
+		`{"id":7,"name":"ada","tags":["a","b","c"]}`, `{"id":7,"name":"ADA","tags":3}`)
+}
+
+// BenchmarkNodeDynamicRoute: a dynamic route ([id]) with a search param
+// that collides with it, so req.query and req.url are rebuilt.
+func BenchmarkNodeDynamicRoute(b *testing.B) {
+	benchNodeAPI(b, http.MethodGet, "/api/users/42?id=x&page=2", "", "",
+		`{"query":{"page":"2","id":"42"},"url":"/api/users/42?page=2"}`)
+}

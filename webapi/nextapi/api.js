@@ -36,63 +36,88 @@
     return out;
   }
 
-  class IncomingMessage extends Readable {
-    constructor(init) {
-      super();
-      this.method = init.method;
-      this.url = init.url;
-      this.headers = init.headers;
-      this.rawHeaders = init.rawHeaders;
-      this.httpVersion = '1.1';
-      this.httpVersionMajor = 1;
-      this.httpVersionMinor = 1;
-      this.complete = false;
-      this.aborted = false;
-      this.socket = this.connection = init.socket;
-      this._bodyRead = init.readBody;
-      this._pending = false;
-    }
-    _read() {
-      if (this._pending) return;
-      this._pending = true;
-      this._bodyRead((chunk, err) => {
-        this._pending = false;
-        try {
-          if (err) { this.destroy(err); return; }
-          if (chunk === null) { this.complete = true; this.push(null); return; }
-          if (this.push(chunk)) this._read();
-        } catch (e) {
-          // A 'data' or 'end' listener threw: in Node an uncaught
-          // exception; here it fails this request only.
-          if (this._onUncaught) this._onUncaught(e);
-        }
-      });
-    }
-    setTimeout(_ms, cb) { if (cb) this.once('timeout', cb); return this; }
+  // IncomingMessage is a Readable whose stream state is only built when the
+  // route uses req as a stream: most routes never do, and a ReadableState
+  // is the largest object of a request. The readable and event-emitter
+  // machinery copes with an instance whose _events is still unset.
+  function IncomingMessage(init, h) {
+    this.method = init.method;
+    this.url = init.url;
+    this.headers = init.headers;
+    this.httpVersion = '1.1';
+    this.httpVersionMajor = 1;
+    this.httpVersionMinor = 1;
+    this.complete = false;
+    this.aborted = false;
+    this._h = h;
+    this._pending = false;
+    this._consumed = false; // the body parser read the body
+    this._res = null;
+    this._apiContext = null;
   }
-
-  function defineLazy(obj, name, get) {
-    Object.defineProperty(obj, name, {
+  Object.setPrototypeOf(IncomingMessage.prototype, Readable.prototype);
+  Object.setPrototypeOf(IncomingMessage, Readable);
+  Object.defineProperty(IncomingMessage.prototype, '_readableState', {
+    configurable: true,
+    get() {
+      // Readable's constructor assigns _readableState (the setter below
+      // makes it an own property) and initialises the emitter.
+      Readable.call(this);
+      if (this._consumed) Readable.prototype.push.call(this, null);
+      return this._readableState;
+    },
+    set(value) {
+      Object.defineProperty(this, '_readableState', { configurable: true, enumerable: true, writable: true, value });
+    },
+  });
+  // Lazy, like Next's setLazyProp: computed on first read, then own
+  // properties; assigning first replaces them.
+  function lazyProp(name, compute) {
+    Object.defineProperty(IncomingMessage.prototype, name, {
       configurable: true,
-      enumerable: true,
       get() {
-        const value = get();
-        Object.defineProperty(obj, name, { configurable: true, enumerable: true, writable: true, value });
+        const value = compute(this);
+        Object.defineProperty(this, name, { configurable: true, enumerable: true, writable: true, value });
         return value;
       },
       set(value) {
-        Object.defineProperty(obj, name, { configurable: true, enumerable: true, writable: true, value });
+        Object.defineProperty(this, name, { configurable: true, enumerable: true, writable: true, value });
       },
     });
   }
+  lazyProp('rawHeaders', (req) => host.rawHeaders(req._h));
+  lazyProp('socket', (req) => host.socket(req._h));
+  lazyProp('connection', (req) => req.socket);
+  lazyProp('cookies', (req) => parseCookies(req.headers.cookie));
+  lazyProp('previewData', (req) => tryGetPreviewData(req, req._res, req._apiContext));
+  lazyProp('preview', (req) => (req.previewData !== false ? true : undefined));
+  lazyProp('draftMode', (req) => req.preview);
+  IncomingMessage.prototype._read = function () {
+    if (this._pending) return;
+    this._pending = true;
+    host.readBody(this._h, (chunk, err) => {
+      this._pending = false;
+      try {
+        if (err) { this.destroy(err); return; }
+        if (chunk === null) { this.complete = true; this.push(null); return; }
+        if (this.push(chunk)) this._read();
+      } catch (e) {
+        // A 'data' or 'end' listener threw: in Node an uncaught
+        // exception; here it fails this request only.
+        failRequest(this._res, e);
+      }
+    });
+  };
+  IncomingMessage.prototype.setTimeout = function (_ms, cb) { if (cb) this.once('timeout', cb); return this; };
 
   // ---- response ----
 
-  class ServerResponse extends Stream {
-    constructor(req, sink) {
-      super();
+  // ServerResponse is a Stream (pipe targets listen for 'drain', 'finish'
+  // and 'close' on it); its emitter state is created on first listener.
+  class ServerResponse {
+    constructor(req, h) {
       this.req = req;
-      this._sink = sink;
+      this._h = h;
       this.statusCode = 200;
       this.statusMessage = undefined;
       this._headers = new Map(); // lower-case name → [name as written, value]
@@ -101,8 +126,11 @@
       this.writableEnded = false;
       this.writableFinished = false;
       this.sendDate = true;
-      this.socket = this.connection = req.socket;
     }
+    get socket() { return this.req.socket; }
+    set socket(v) { Object.defineProperty(this, 'socket', { configurable: true, enumerable: true, writable: true, value: v }); }
+    get connection() { return this.req.socket; }
+    set connection(v) { Object.defineProperty(this, 'connection', { configurable: true, enumerable: true, writable: true, value: v }); }
     setHeader(name, value) {
       if (this.headersSent) throw codedError('ERR_HTTP_HEADERS_SENT', 'Cannot set headers after they are sent to the client');
       validateHeaderName(name);
@@ -161,7 +189,7 @@
         else lines.push(name, String(value));
       }
       this.headersSent = true;
-      this._sink.head(sc, reason, lines, bodyLength === undefined ? -1 : bodyLength);
+      host.head(this._h, sc, reason, lines, bodyLength === undefined ? -1 : bodyLength);
     }
     write(chunk, encoding, cb) {
       if (typeof encoding === 'function') { cb = encoding; encoding = undefined; }
@@ -178,9 +206,9 @@
     }
     _writeChunk(chunk, encoding) {
       if (typeof chunk === 'string') {
-        if (chunk.length) this._sink.write(encoding && encoding !== 'utf8' && encoding !== 'utf-8' ? Buffer.from(chunk, encoding) : chunk);
+        if (chunk.length) host.write(this._h, encoding && encoding !== 'utf8' && encoding !== 'utf-8' ? Buffer.from(chunk, encoding) : chunk);
       } else if (chunk instanceof Uint8Array) {
-        if (chunk.length) this._sink.write(chunk);
+        if (chunk.length) host.write(this._h, chunk);
       } else {
         throw codedError('ERR_INVALID_ARG_TYPE', `The "chunk" argument must be of type string or an instance of Buffer or Uint8Array. Received ${describeType(chunk)}`, TypeError);
       }
@@ -198,20 +226,25 @@
       if (chunk !== undefined && chunk !== null) this._writeChunk(chunk, encoding);
       this.writableEnded = true;
       this.finished = true;
-      this._sink.end();
-      process.nextTick(() => {
-        this.writableFinished = true;
-        this.emit('prefinish');
-        this.emit('finish');
-        if (cb) cb();
-        this.emit('close');
-      });
+      host.end(this._h);
+      process.nextTick(finishResponse, this, cb);
       return this;
     }
     setTimeout(_ms, cb) { if (cb) this.once('timeout', cb); return this; }
     get writable() { return !this.writableEnded; }
     cork() {}
     uncork() {}
+  }
+
+  Object.setPrototypeOf(ServerResponse.prototype, Stream.prototype);
+  Object.setPrototypeOf(ServerResponse, Stream);
+
+  function finishResponse(res, cb) {
+    res.writableFinished = true;
+    res.emit('prefinish');
+    res.emit('finish');
+    if (cb) cb();
+    res.emit('close');
   }
 
   function describeType(v) {
@@ -458,85 +491,126 @@
 
   // ---- the resolver (api-resolver.ts apiResolver) ----
 
-  async function handle(handler, init, sink, cfg) {
+  // The helpers Next installs on res. They are closures over res, as in
+  // Next (so `const { json } = res` and wrappers that call the original
+  // without `this` keep working), created on first use: a route touches
+  // one or two of them.
+  function lazyHelper(name, make) {
+    Object.defineProperty(ServerResponse.prototype, name, {
+      configurable: true,
+      get() {
+        const value = make(this);
+        Object.defineProperty(this, name, { configurable: true, enumerable: true, writable: true, value });
+        return value;
+      },
+      set(value) {
+        Object.defineProperty(this, name, { configurable: true, enumerable: true, writable: true, value });
+      },
+    });
+  }
+  lazyHelper('status', (res) => (statusCode) => sendStatusCode(res, statusCode));
+  lazyHelper('send', (res) => (data) => sendData(res.req, res, data, res._apiContext.dev));
+  lazyHelper('json', (res) => (data) => sendJson(res, data));
+  lazyHelper('redirect', (res) => (statusOrUrl, url) => redirect(res, statusOrUrl, url));
+  lazyHelper('setDraftMode', (res) => (options = { enable: true }) => setDraftMode(res, Object.assign({}, res._apiContext, options)));
+  lazyHelper('setPreviewData', (res) => (data, options = {}) => setPreviewData(res, data, Object.assign({}, res._apiContext, options)));
+  lazyHelper('clearPreviewData', (res) => (options = {}) => clearPreviewData(res, options, res._apiContext.dev));
+  lazyHelper('revalidate', (res) => (urlPath, opts) => revalidate(urlPath, opts || {}));
+
+  // Next wraps res.write and res.end to count the bytes of the response
+  // and warn when end() is called at or over responseLimit.
+  function countWrite(res, chunk) {
+    if (res._limit > 0) res._bytes += Buffer.byteLength(chunk || '');
+  }
+  function countEnd(res, args) {
+    if (res._limit <= 0) return;
+    if (args.length && typeof args[0] !== 'function') res._bytes += Buffer.byteLength(args[0] || '');
+    if (res._bytes >= res._limit) {
+      host.warn(`API response for ${res.req.url} exceeds ${res._apiContext.limitText}. API Routes are meant to respond quickly. https://nextjs.org/docs/messages/api-routes-response-size-limit`);
+    }
+  }
+  const nodeWrite = ServerResponse.prototype.write;
+  const nodeEnd = ServerResponse.prototype.end;
+  ServerResponse.prototype.write = function write(chunk, encoding, cb) {
+    countWrite(this, chunk);
+    return nodeWrite.call(this, chunk, encoding, cb);
+  };
+  ServerResponse.prototype.end = function end(...args) {
+    countEnd(this, args);
+    return nodeEnd.apply(this, args);
+  };
+
+  // handle runs one request. It is not an async function: a handler that
+  // returns synchronously needs no promise in production.
+  function handle(handler, init, h, cfg) {
     const dev = cfg.dev;
-    const req = new IncomingMessage(init);
-    const res = new ServerResponse(req, sink);
-    const apiContext = { dev, previewModeId: cfg.previewModeId };
-    Object.defineProperty(req, 'query', { value: init.query, writable: true, enumerable: true, configurable: true });
-    defineLazy(req, 'cookies', () => parseCookies(req.headers.cookie));
-    defineLazy(req, 'previewData', () => tryGetPreviewData(req, res, apiContext));
-    defineLazy(req, 'preview', () => (req.previewData !== false ? true : undefined));
-    defineLazy(req, 'draftMode', () => req.preview);
+    const req = new IncomingMessage(init, h);
+    const res = new ServerResponse(req, h);
+    const apiContext = { dev, previewModeId: cfg.previewModeId, limitText: cfg.responseLimitText };
+    req._res = res;
+    req._apiContext = apiContext;
+    res._apiContext = apiContext;
+    res._limit = cfg.responseLimit ? cfg.responseLimitBytes : 0;
+    res._bytes = 0;
+    res._externalResolver = cfg.externalResolver;
+    res._wasPiped = false;
+    req.query = init.query;
     try {
       if (init.bodyError) throw new ApiError(init.bodyError.status, init.bodyError.message);
       if (cfg.bodyParser && !req.body) {
         req.body = parseBody(init.bodyKind, init.bodyText);
         // The body has been consumed, as raw-body leaves the stream.
-        req.push(null);
+        req._consumed = true;
       }
-      let contentLength = 0;
-      const write = res.write;
-      const end = res.end;
-      res.write = function (...args) {
-        contentLength += Buffer.byteLength(args[0] || '');
-        return write.apply(res, args);
-      };
-      res.end = function (...args) {
-        if (args.length && typeof args[0] !== 'function') contentLength += Buffer.byteLength(args[0] || '');
-        if (cfg.responseLimit && contentLength >= cfg.responseLimitBytes) {
-          host.warn(`API response for ${req.url} exceeds ${cfg.responseLimitText}. API Routes are meant to respond quickly. https://nextjs.org/docs/messages/api-routes-response-size-limit`);
-        }
-        return end.apply(res, args);
-      };
-      res.status = (statusCode) => sendStatusCode(res, statusCode);
-      res.send = (data) => sendData(req, res, data, dev);
-      res.json = (data) => sendJson(res, data);
-      res.redirect = (statusOrUrl, url) => redirect(res, statusOrUrl, url);
-      res.setDraftMode = (options = { enable: true }) => setDraftMode(res, Object.assign({}, apiContext, options));
-      res.setPreviewData = (data, options = {}) => setPreviewData(res, data, Object.assign({}, apiContext, options));
-      res.clearPreviewData = (options = {}) => clearPreviewData(res, options, dev);
-      res.revalidate = (urlPath, opts) => revalidate(urlPath, opts || {});
-
-      req._onUncaught = (e) => fail(e);
-
-      let wasPiped = false;
-      if (dev) res.once('pipe', () => { wasPiped = true; });
-      const result = await handler(req, res);
-      if (dev) {
-        if (typeof result !== 'undefined') {
-          if (typeof Response === 'function' && result instanceof Response) {
-            throw new Error('API route returned a Response object in the Node.js runtime, this is not supported. Please use `runtime: "edge"` instead: https://nextjs.org/docs/api-routes/edge-api-routes');
-          }
-          host.warn(`API handler should not return a value, received ${typeof result}.`);
-        }
-        if (!cfg.externalResolver && !isResSent(res) && !wasPiped) {
-          host.warn(`API resolved without sending a response for ${req.url}, this may result in stalled requests.`);
-        }
+      if (dev) res.once('pipe', () => { res._wasPiped = true; });
+      const result = handler(req, res);
+      if (result !== null && typeof result === 'object' && typeof result.then === 'function') {
+        result.then((value) => afterHandler(res, value), (err) => failRequest(res, err));
+      } else if (dev) {
+        // As `await handler()`: the checks run a microtask later.
+        Promise.resolve().then(() => afterHandler(res, result));
       }
     } catch (err) {
-      fail(err);
+      failRequest(res, err);
     }
+  }
 
-    function fail(err) {
-      if (err instanceof ApiError) {
-        sendError(res, err.statusCode, err.message);
-        return;
+  // afterHandler is Next's dev-only check of what the handler left behind.
+  function afterHandler(res, result) {
+    if (!res._apiContext.dev) return;
+    try {
+      if (typeof result !== 'undefined') {
+        if (typeof Response === 'function' && result instanceof Response) {
+          throw new Error('API route returned a Response object in the Node.js runtime, this is not supported. Please use `runtime: "edge"` instead: https://nextjs.org/docs/api-routes/edge-api-routes');
+        }
+        host.warn(`API handler should not return a value, received ${typeof result}.`);
       }
-      if (dev) {
-        // next dev renders its error page with the stack (or, once the
-        // head is out, cuts the response).
-        sink.fail(err);
-        return;
+      if (!res._externalResolver && !isResSent(res) && !res._wasPiped) {
+        host.warn(`API resolved without sending a response for ${res.req.url}, this may result in stalled requests.`);
       }
-      host.logError(err);
-      // As Next: sendError even when the head is already out, which adds
-      // "Internal Server Error" to a streamed body and ends it.
-      try {
-        sendError(res, 500, 'Internal Server Error');
-      } catch (e) {
-        sink.fail(e);
-      }
+    } catch (err) {
+      failRequest(res, err);
+    }
+  }
+
+  function failRequest(res, err) {
+    if (err instanceof ApiError) {
+      sendError(res, err.statusCode, err.message);
+      return;
+    }
+    if (res._apiContext.dev) {
+      // next dev renders its error page with the stack (or, once the
+      // head is out, cuts the response).
+      host.fail(res._h, err);
+      return;
+    }
+    host.logError(err);
+    // As Next: sendError even when the head is already out, which adds
+    // "Internal Server Error" to a streamed body and ends it.
+    try {
+      sendError(res, 500, 'Internal Server Error');
+    } catch (e) {
+      host.fail(res._h, e);
     }
   }
 

@@ -170,6 +170,62 @@ func module(iso *runtime.Isolate, require Require) (*apiModule, error) {
 		}
 		return vm.ToValue(data)
 	})
+	handleOf := func(v goja.Value) *requestHandle {
+		h, _ := v.Export().(*requestHandle)
+		if h == nil {
+			panic(vm.NewTypeError("nextapi: not a request handle"))
+		}
+		return h
+	}
+	_ = host.Set("head", func(call goja.FunctionCall) goja.Value {
+		h := handleOf(call.Argument(0))
+		status := int(call.Argument(1).ToInteger())
+		reason := latin1(call.Argument(2))
+		var lines [][2]string
+		if arr, ok := call.Argument(3).(*goja.Object); ok {
+			n := int(arr.Get("length").ToInteger())
+			lines = make([][2]string, 0, n/2)
+			for i := 0; i+1 < n; i += 2 {
+				lines = append(lines, [2]string{arr.Get(strconv.Itoa(i)).String(), latin1(arr.Get(strconv.Itoa(i + 1)))})
+			}
+		}
+		h.sink.Head(status, reason, lines, int(call.Argument(4).ToInteger()))
+		return goja.Undefined()
+	})
+	_ = host.Set("write", func(call goja.FunctionCall) goja.Value {
+		h := handleOf(call.Argument(0))
+		v := call.Argument(1)
+		if b, ok := webidl.CopyBufferSource(vm, v); ok {
+			h.sink.Write(b)
+		} else {
+			h.sink.Write([]byte(v.String()))
+		}
+		return goja.Undefined()
+	})
+	_ = host.Set("end", func(call goja.FunctionCall) goja.Value {
+		handleOf(call.Argument(0)).sink.End()
+		return goja.Undefined()
+	})
+	_ = host.Set("fail", func(call goja.FunctionCall) goja.Value {
+		handleOf(call.Argument(0)).sink.Fail(call.Argument(1))
+		return goja.Undefined()
+	})
+	_ = host.Set("readBody", func(call goja.FunctionCall) goja.Value {
+		readBody(iso, handleOf(call.Argument(0)), call.Argument(1))
+		return goja.Undefined()
+	})
+	_ = host.Set("rawHeaders", func(call goja.FunctionCall) goja.Value {
+		return rawHeadersArray(vm, handleOf(call.Argument(0)).req.Header)
+	})
+	_ = host.Set("socket", func(call goja.FunctionCall) goja.Value {
+		req := handleOf(call.Argument(0)).req
+		socket := vm.NewObject()
+		_ = socket.Set("remoteAddress", req.RemoteAddr)
+		_ = socket.Set("remotePort", req.RemotePort)
+		_ = socket.Set("localAddress", req.LocalAddr)
+		_ = socket.Set("encrypted", false)
+		return socket
+	})
 	req := vm.ToValue(func(call goja.FunctionCall) goja.Value {
 		v, err := require(call.Argument(0).String())
 		if err != nil {
@@ -203,25 +259,18 @@ func Handle(iso *runtime.Isolate, require Require, handler goja.Value, req *Requ
 	init := vm.NewObject()
 	_ = init.Set("method", req.Method)
 	_ = init.Set("url", req.URL)
-	headers, raw := headersObject(vm, req.Header)
-	_ = init.Set("headers", headers)
-	_ = init.Set("rawHeaders", raw)
+	_ = init.Set("headers", headersObject(vm, req.Header))
 	_ = init.Set("query", queryObject(vm, req.Query))
-	socket := vm.NewObject()
-	_ = socket.Set("remoteAddress", req.RemoteAddr)
-	_ = socket.Set("remotePort", req.RemotePort)
-	_ = socket.Set("localAddress", req.LocalAddr)
-	_ = socket.Set("encrypted", false)
-	_ = init.Set("socket", socket)
 	if req.BodyError != nil {
 		e := vm.NewObject()
 		_ = e.Set("status", req.BodyError.Status)
 		_ = e.Set("message", req.BodyError.Message)
 		_ = init.Set("bodyError", e)
 	}
-	_ = init.Set("bodyKind", string(req.BodyKind))
-	_ = init.Set("bodyText", req.BodyText)
-	_ = init.Set("readBody", bodyReader(iso, req.Body))
+	if cfg.BodyParser {
+		_ = init.Set("bodyKind", string(req.BodyKind))
+		_ = init.Set("bodyText", req.BodyText)
+	}
 
 	c := vm.NewObject()
 	_ = c.Set("dev", cfg.Dev)
@@ -234,38 +283,17 @@ func Handle(iso *runtime.Isolate, require Require, handler goja.Value, req *Requ
 		_ = c.Set("previewModeId", cfg.Preview.ID)
 	}
 
-	_, err = m.handle(goja.Undefined(), handler, init, sinkObject(vm, sink), c)
+	h := &requestHandle{req: req, sink: sink, eof: req.Body == nil}
+	_, err = m.handle(goja.Undefined(), handler, init, vm.ToValue(h), c)
 	return err
 }
 
-func sinkObject(vm *goja.Runtime, sink Sink) *goja.Object {
-	o := vm.NewObject()
-	_ = o.Set("head", func(call goja.FunctionCall) goja.Value {
-		status := int(call.Argument(0).ToInteger())
-		reason := latin1(call.Argument(1))
-		var lines [][2]string
-		if arr, ok := call.Argument(2).(*goja.Object); ok {
-			n := int(arr.Get("length").ToInteger())
-			lines = make([][2]string, 0, n/2)
-			for i := 0; i+1 < n; i += 2 {
-				lines = append(lines, [2]string{arr.Get(strconv.Itoa(i)).String(), latin1(arr.Get(strconv.Itoa(i + 1)))})
-			}
-		}
-		sink.Head(status, reason, lines, int(call.Argument(3).ToInteger()))
-		return goja.Undefined()
-	})
-	_ = o.Set("write", func(call goja.FunctionCall) goja.Value {
-		v := call.Argument(0)
-		if b, ok := webidl.CopyBufferSource(vm, v); ok {
-			sink.Write(b)
-		} else {
-			sink.Write([]byte(v.String()))
-		}
-		return goja.Undefined()
-	})
-	_ = o.Set("end", func(goja.FunctionCall) goja.Value { sink.End(); return goja.Undefined() })
-	_ = o.Set("fail", func(call goja.FunctionCall) goja.Value { sink.Fail(call.Argument(0)); return goja.Undefined() })
-	return o
+// requestHandle is what api.js holds for one request: it passes it back
+// to the host functions, which are created once per isolate.
+type requestHandle struct {
+	req  *Request
+	sink Sink
+	eof  bool // the body reached its end
 }
 
 // latin1 converts a header value the way Node writes it: each UTF-16 code
@@ -284,43 +312,43 @@ func latin1(v goja.Value) string {
 	return string(b)
 }
 
-// bodyReader returns readBody(cb) for the req stream: each call reads the
-// next chunk off the isolate's goroutine and calls cb(Buffer) or cb(null) at
-// the end, or cb(undefined, err) when reading fails. A read that returns
-// data together with io.EOF delivers the data and remembers the end.
-func bodyReader(iso *runtime.Isolate, body io.ReadCloser) goja.Value {
+// readBody reads the next chunk of the request body off the isolate's
+// goroutine and calls cb(Buffer), cb(null) at the end, or cb(undefined,
+// err) when reading fails. A read that returns data together with io.EOF
+// delivers the data and remembers the end.
+func readBody(iso *runtime.Isolate, h *requestHandle, cbv goja.Value) {
 	vm := iso.VM()
-	eof := body == nil
-	return vm.ToValue(func(call goja.FunctionCall) goja.Value {
-		cb, _ := goja.AssertFunction(call.Argument(0))
-		if eof {
-			_, _ = cb(goja.Undefined(), goja.Null())
-			return goja.Undefined()
+	cb, _ := goja.AssertFunction(cbv)
+	if cb == nil {
+		panic(vm.NewTypeError("nextapi: readBody needs a callback"))
+	}
+	if h.eof {
+		_, _ = cb(goja.Undefined(), goja.Null())
+		return
+	}
+	body := h.req.Body
+	op := iso.StartOp()
+	go func() {
+		buf := make([]byte, 64<<10)
+		var n int
+		var err error
+		for n == 0 && err == nil {
+			n, err = body.Read(buf)
 		}
-		op := iso.StartOp()
-		go func() {
-			buf := make([]byte, 64<<10)
-			var n int
-			var err error
-			for n == 0 && err == nil {
-				n, err = body.Read(buf)
+		_ = op.Complete(func() {
+			if err == io.EOF {
+				h.eof = true
 			}
-			_ = op.Complete(func() {
-				if err == io.EOF {
-					eof = true
-				}
-				switch {
-				case n > 0:
-					bufferFrom, _ := goja.AssertFunction(vm.Get("Buffer").(*goja.Object).Get("from"))
-					chunk, _ := bufferFrom(vm.Get("Buffer"), webidl.ArrayBuffer(vm, buf[:n]))
-					_, _ = cb(goja.Undefined(), chunk) // api.js catches what listeners throw
-				case err == io.EOF:
-					_, _ = cb(goja.Undefined(), goja.Null())
-				default:
-					_, _ = cb(goja.Undefined(), goja.Undefined(), vm.NewGoError(err))
-				}
-			})
-		}()
-		return goja.Undefined()
-	})
+			switch {
+			case n > 0:
+				bufferFrom, _ := goja.AssertFunction(vm.Get("Buffer").(*goja.Object).Get("from"))
+				chunk, _ := bufferFrom(vm.Get("Buffer"), webidl.ArrayBuffer(vm, buf[:n]))
+				_, _ = cb(goja.Undefined(), chunk) // api.js catches what listeners throw
+			case err == io.EOF:
+				_, _ = cb(goja.Undefined(), goja.Null())
+			default:
+				_, _ = cb(goja.Undefined(), goja.Undefined(), vm.NewGoError(err))
+			}
+		})
+	}()
 }

@@ -218,20 +218,19 @@ var singleValueHeaders = map[string]bool{
 	"referer": true, "retry-after": true, "server": true, "user-agent": true,
 }
 
-// headersObject builds req.headers and req.rawHeaders the way Node does.
-func headersObject(vm *goja.Runtime, h http.Header) (*goja.Object, *goja.Object) {
+// headersObject builds req.headers the way Node does.
+func headersObject(vm *goja.Runtime, h http.Header) *goja.Object {
 	names := make([]string, 0, len(h))
 	for k := range h {
 		names = append(names, k)
 	}
 	sort.Strings(names)
 	obj := vm.NewObject()
-	var raw []any
 	for _, k := range names {
 		lk := strings.ToLower(k)
 		vals := h[k]
-		for _, v := range vals {
-			raw = append(raw, k, v)
+		if len(vals) == 0 {
+			continue
 		}
 		switch {
 		case lk == "set-cookie":
@@ -244,7 +243,24 @@ func headersObject(vm *goja.Runtime, h http.Header) (*goja.Object, *goja.Object)
 			_ = obj.Set(lk, strings.Join(vals, ", "))
 		}
 	}
-	return obj, vm.NewArray(raw...)
+	return obj
+}
+
+// rawHeadersArray builds req.rawHeaders: name, value, name, value...
+// net/http has already canonicalised the names' case.
+func rawHeadersArray(vm *goja.Runtime, h http.Header) goja.Value {
+	names := make([]string, 0, len(h))
+	for k := range h {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	var raw []any
+	for _, k := range names {
+		for _, v := range h[k] {
+			raw = append(raw, k, v)
+		}
+	}
+	return vm.NewArray(raw...)
 }
 
 // queryObject converts the query to a plain JS object.
