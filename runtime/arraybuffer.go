@@ -36,6 +36,9 @@ func installArrayBufferTransfer(vm *goja.Runtime) {
 				if f != f || f < 0 || f > 1<<53-1 {
 					throwRangeError(vm, "Invalid array buffer length")
 				}
+				if f > maxBufferBytes {
+					throwRangeError(vm, "Array buffer allocation failed")
+				}
 				n = int(f)
 			}
 			// 4. If IsDetachedBuffer(O) is true, throw a TypeError exception.
@@ -63,6 +66,9 @@ func installArrayBufferTransfer(vm *goja.Runtime) {
 	})
 	_ = proto.DefineAccessorProperty("detached", detached, nil, goja.FLAG_TRUE, goja.FLAG_FALSE)
 }
+
+// maxBufferBytes matches the MAX_BYTES cap of the language shims.
+const maxBufferBytes = 1 << 30
 
 func throwRangeError(vm *goja.Runtime, msg string) {
 	ctor, _ := goja.AssertConstructor(vm.Get("RangeError"))

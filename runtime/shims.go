@@ -31,6 +31,60 @@ const languageShims = `(function () {
     });
   }
   if (typeof Error.stackTraceLimit !== 'number') Error.stackTraceLimit = 10;
+
+  // Allocation caps. goja allocates buffers and strings eagerly, and a Go
+  // allocation that cannot be satisfied is a fatal error for the whole
+  // process, so a request computing new Uint8Array(n) or 'x'.repeat(n)
+  // from client input could kill the server. Sizes past these caps throw
+  // V8's RangeErrors instead. (V8's own limits are higher: ~4 GiB buffers,
+  // 2^29-24 string length.)
+  const MAX_BYTES = 1024 * 1024 * 1024; // per ArrayBuffer / typed array
+  const MAX_STRING = (1 << 28) - 16;   // UTF-16 code units
+  const bufferFail = () => { throw new RangeError('Array buffer allocation failed'); };
+  const lengthOf = (v) => { const n = Number(v); return n !== n ? 0 : Math.trunc(n); };
+  // The guard is a plain constructor sharing the original's prototype (a
+  // Proxy would do, but goja's instanceof rejects a Proxy on its right).
+  const capConstructor = (Ctor, bytesPerElement) => {
+    if (typeof Ctor !== 'function') return;
+    const guarded = function (...args) {
+      if (new.target === undefined) return Ctor(...args); // throws as the original does
+      const a = args[0];
+      if (typeof a === 'number' || typeof a === 'string' || typeof a === 'bigint') {
+        if (lengthOf(a) * bytesPerElement > MAX_BYTES) bufferFail();
+      } else if (a !== null && typeof a === 'object' && typeof a.length === 'number' && !(a instanceof ArrayBuffer)) {
+        if (a.length * bytesPerElement > MAX_BYTES) bufferFail();
+      }
+      return Reflect.construct(Ctor, args, new.target === guarded ? Ctor : new.target);
+    };
+    for (const key of Reflect.ownKeys(Ctor)) {
+      if (key === 'prototype' || key === 'caller' || key === 'arguments') continue;
+      Object.defineProperty(guarded, key, Object.getOwnPropertyDescriptor(Ctor, key));
+    }
+    Object.defineProperty(guarded, 'prototype', { value: Ctor.prototype, writable: false, enumerable: false, configurable: false });
+    Object.setPrototypeOf(guarded, Object.getPrototypeOf(Ctor));
+    Object.defineProperty(Ctor.prototype, 'constructor', { value: guarded, writable: true, configurable: true, enumerable: false });
+    Object.defineProperty(globalThis, Ctor.name, { value: guarded, writable: true, configurable: true, enumerable: false });
+  };
+  capConstructor(ArrayBuffer, 1);
+  for (const [name, size] of [['Int8Array', 1], ['Uint8Array', 1], ['Uint8ClampedArray', 1], ['Int16Array', 2], ['Uint16Array', 2],
+    ['Int32Array', 4], ['Uint32Array', 4], ['Float32Array', 4], ['Float64Array', 8], ['BigInt64Array', 8], ['BigUint64Array', 8]]) {
+    capConstructor(globalThis[name], size);
+  }
+  const stringFail = () => { throw new RangeError('Invalid string length'); };
+  const repeat = String.prototype.repeat;
+  define(String.prototype, 'repeat', function repeat_(count) {
+    const s = String(this);
+    if (s.length * lengthOf(count) > MAX_STRING) stringFail();
+    return repeat.call(s, count);
+  });
+  Object.defineProperty(String.prototype.repeat, 'name', { value: 'repeat' });
+  for (const name of ['padStart', 'padEnd']) {
+    const pad = String.prototype[name];
+    define(String.prototype, name, { [name](maxLength, fill) {
+      if (lengthOf(maxLength) > MAX_STRING) stringFail();
+      return pad.call(this, maxLength, fill);
+    } }[name]);
+  }
   if (typeof Promise.withResolvers !== 'function') {
     define(Promise, 'withResolvers', function withResolvers() {
       let resolve, reject;
