@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"time"
 
 	"github.com/dop251/goja"
 
@@ -29,6 +30,7 @@ type edgeCall struct {
 	pendingWait int  // event.waitUntil promises not yet settled
 	responded   bool // the response has ended (or the client left)
 	gone        bool // the client went away
+	waitCapped  bool // the waitUntil time limit is running
 }
 
 // start runs on the isolate's goroutine: it builds the request and event,
@@ -103,7 +105,7 @@ func (ec *edgeCall) result(v goja.Value) {
 		pipe.write(bytes)
 		ec.done(nil)
 	case stream != nil:
-		streams.Consume(iso, stream, ec.chunk, ec.streamEnded)
+		streams.ConsumePaced(iso, stream, ec.chunk, ec.pause, ec.streamEnded)
 	default:
 		ec.done(nil)
 	}
@@ -115,6 +117,12 @@ func (ec *edgeCall) chunk(b []byte) error {
 	}
 	ec.pipe.write(b)
 	return nil
+}
+
+// pause parks the body stream while the client is behind: the HTTP side
+// resumes it on the isolate once the queue has drained.
+func (ec *edgeCall) pause(resume func()) bool {
+	return ec.pipe.full(func() { _ = ec.iso.Run(ec.inv, resume) })
 }
 
 func (ec *edgeCall) streamEnded(err goja.Value) {
@@ -142,10 +150,33 @@ func (ec *edgeCall) done(failure error) {
 // finish ends the invocation when the response is over and no
 // event.waitUntil work is pending: until then the isolate is not retired.
 func (ec *edgeCall) finish() {
-	if ec.responded && ec.pendingWait == 0 {
+	if !ec.responded {
+		return
+	}
+	if ec.pendingWait == 0 {
 		ec.inv.End()
+		return
+	}
+	if !ec.waitCapped {
+		// waitUntil work may not hold the isolate forever (a hung
+		// analytics call would pin it and block its retirement): after
+		// waitUntilLimit the invocation ends, as a platform ends the
+		// function at its maximum duration.
+		ec.waitCapped = true
+		time.AfterFunc(waitUntilLimit, func() {
+			_ = ec.iso.Run(ec.inv, func() {
+				if ec.pendingWait > 0 {
+					ec.s.log.Warn(fmt.Sprintf("event.waitUntil work for %s did not settle within %s and was abandoned", ec.c.r.URL.Path, waitUntilLimit))
+					ec.pendingWait = 0
+					ec.inv.End()
+				}
+			})
+		})
 	}
 }
+
+// waitUntilLimit bounds event.waitUntil work after the response.
+const waitUntilLimit = 30 * time.Second
 
 // WaitUntil implements nextserver.WaitUntiler for event.waitUntil.
 func (ec *edgeCall) WaitUntil(p goja.Value) {

@@ -27,8 +27,15 @@ func (e *JSError) Error() string {
 	return e.Message
 }
 
-// jsError converts a thrown JS value into a *JSError.
-func jsError(vm *goja.Runtime, v goja.Value) error {
+// jsError converts a thrown JS value into a *JSError. Reading the value's
+// message or stack runs JS (getters, toString) that may itself throw; that
+// must not take the isolate down, so the conversion is guarded.
+func jsError(vm *goja.Runtime, v goja.Value) (err error) {
+	defer func() {
+		if recover() != nil {
+			err = &JSError{Message: "[object Object]"}
+		}
+	}()
 	if v == nil {
 		return &JSError{Message: "undefined"}
 	}
@@ -57,11 +64,18 @@ func describeError(err error) string {
 
 func describeValue(v goja.Value) string { return jsError(nil, v).Error() }
 
-func isThenable(v goja.Value) bool {
-	obj, ok := v.(*goja.Object)
-	if !ok {
+// isThenable reports whether v has a callable then. A throwing then getter
+// counts as a thenable: promiseThen then rejects with what it threw.
+func isThenable(v goja.Value) (ok bool) {
+	obj, isObj := v.(*goja.Object)
+	if !isObj {
 		return false
 	}
+	defer func() {
+		if recover() != nil {
+			ok = true
+		}
+	}()
 	_, ok = goja.AssertFunction(obj.Get("then"))
 	return ok
 }

@@ -21,6 +21,30 @@ type pipe struct {
 	// reader, when set, is copied to the client after the queued chunks
 	// (bodies that are Go readers end to end, such as proxied responses).
 	reader io.ReadCloser
+	// queued counts the bytes written but not yet taken by the HTTP side;
+	// onDrain, when set, runs once they fall to lowWater (backpressure).
+	queued  int
+	onDrain func()
+}
+
+// Backpressure thresholds for the bytes a response may have queued between
+// JS and the client.
+const (
+	highWater = 1 << 20
+	lowWater  = 256 << 10
+)
+
+// full reports whether the queue is past the high-water mark; if so, drain
+// runs (once, on the HTTP goroutine) when it has fallen to the low-water
+// mark or the response is over.
+func (p *pipe) full(drain func()) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.queued <= highWater || p.aborted {
+		return false
+	}
+	p.onDrain = drain
+	return true
 }
 
 // responseHead is the status line and header block.
@@ -66,6 +90,7 @@ func (p *pipe) write(b []byte) {
 	p.mu.Lock()
 	if !p.aborted && !p.ended {
 		p.chunks = append(p.chunks, b)
+		p.queued += len(b)
 	}
 	p.mu.Unlock()
 	p.signal()
@@ -75,6 +100,13 @@ func (p *pipe) write(b []byte) {
 // the pipe closes it. Call end afterwards as usual.
 func (p *pipe) copyFrom(rc io.ReadCloser) {
 	p.mu.Lock()
+	if p.aborted {
+		// The client is gone: nobody will drain it, so release the
+		// upstream connection now.
+		p.mu.Unlock()
+		rc.Close()
+		return
+	}
 	p.reader = rc
 	p.mu.Unlock()
 	p.signal()
@@ -112,9 +144,32 @@ func (p *pipe) take() (head *responseHead, chunks [][]byte, reader io.ReadCloser
 	return head, chunks, reader, p.ended, p.failure
 }
 
+// written records that the HTTP side has written n taken bytes, and
+// returns the drain callback to run if the queue has drained.
+func (p *pipe) written(n int) (drain func()) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.queued -= n
+	if p.onDrain != nil && (p.queued <= lowWater || p.ended || p.aborted) {
+		drain, p.onDrain = p.onDrain, nil
+	}
+	return drain
+}
+
 func (p *pipe) abort() {
 	p.mu.Lock()
 	p.aborted = true
 	p.chunks = nil
+	p.queued = 0
+	reader := p.reader
+	p.reader = nil
+	drain := p.onDrain
+	p.onDrain = nil
 	p.mu.Unlock()
+	if reader != nil {
+		reader.Close()
+	}
+	if drain != nil {
+		drain() // let a paused producer run on and see that the client left
+	}
 }

@@ -56,7 +56,9 @@ func serve(ctx context.Context, w http.ResponseWriter, p *pipe, onAbort func()) 
 			wroteHead = true
 		}
 		if wroteHead {
+			taken := 0
 			for _, c := range chunks {
+				taken += len(c)
 				n, err := w.Write(c)
 				bytes += int64(n)
 				if err != nil {
@@ -70,8 +72,15 @@ func serve(ctx context.Context, w http.ResponseWriter, p *pipe, onAbort func()) 
 			if len(chunks) > 0 && !ended && flusher != nil {
 				flusher.Flush()
 			}
+			if drain := p.written(taken); drain != nil {
+				drain()
+			}
 			if reader != nil {
+				// Close the reader if the client leaves while it is idle:
+				// Read would otherwise block until the upstream sends more.
+				stop := context.AfterFunc(ctx, func() { reader.Close() })
 				n, err := copyFlushing(ctx, w, flusher, reader)
+				stop()
 				bytes += n
 				reader.Close()
 				if err != nil {

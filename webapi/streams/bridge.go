@@ -209,10 +209,20 @@ func ReadAll(iso *runtime.Isolate, stream *goja.Object, done func(b []byte, err 
 // errors the read with a TypeError.
 func Consume(iso *runtime.Isolate, stream *goja.Object, onChunk func(b []byte) error, done func(err goja.Value)) {
 	r := realmOf(iso)
-	r.enter(func() { consume(r, stream, onChunk, done) })
+	r.enter(func() { consume(r, stream, onChunk, nil, done) })
 }
 
-func consume(r *realm, stream *goja.Object, onChunk func(b []byte) error, done func(err goja.Value)) {
+// ConsumePaced is Consume with backpressure from the consumer: after each
+// chunk, pause is asked whether to stop reading; if it returns true it must
+// later call resume (once, on the isolate's goroutine) to read on. While
+// paused the stream's queue fills and its source sees backpressure, so a
+// slow client does not make the host buffer a fast producer's output.
+func ConsumePaced(iso *runtime.Isolate, stream *goja.Object, onChunk func(b []byte) error, pause func(resume func()) bool, done func(err goja.Value)) {
+	r := realmOf(iso)
+	r.enter(func() { consume(r, stream, onChunk, pause, done) })
+}
+
+func consume(r *realm, stream *goja.Object, onChunk func(b []byte) error, pause func(resume func()) bool, done func(err goja.Value)) {
 	iso := r.iso
 	s, ok := streamOf(iso, stream)
 	if !ok {
@@ -233,34 +243,43 @@ func consume(r *realm, stream *goja.Object, onChunk func(b []byte) error, done f
 		finished = true
 		done(err)
 	}
-	readLoop(reader, func(chunk goja.Value) bool {
-		view, ok := r.view(chunk)
-		if !ok || view.typedName != "Uint8Array" {
-			e := r.newTypeError("Received non-Uint8Array chunk")
-			r.setHandled(reader.cancel(e))
+	var loop func()
+	loop = func() {
+		readLoop(reader, func(chunk goja.Value) bool {
+			view, ok := r.view(chunk)
+			if !ok || view.typedName != "Uint8Array" {
+				e := r.newTypeError("Received non-Uint8Array chunk")
+				r.setHandled(reader.cancel(e))
+				reader.releaseReader()
+				finish(e)
+				return false
+			}
+			b := view.bytes()
+			if !owned {
+				b = append([]byte(nil), b...)
+			}
+			if err := onChunk(b); err != nil {
+				e := r.newTypeError(err.Error())
+				r.setHandled(reader.cancel(e))
+				reader.releaseReader()
+				finish(e)
+				return false
+			}
+			// Paused: stop reading (the stream's own queue then fills and
+			// its source sees backpressure) until resume restarts the loop.
+			if pause != nil && pause(func() { r.enter(loop) }) {
+				return false
+			}
+			return true
+		}, func() {
+			reader.releaseReader()
+			finish(nil)
+		}, func(e goja.Value) {
 			reader.releaseReader()
 			finish(e)
-			return false
-		}
-		b := view.bytes()
-		if !owned {
-			b = append([]byte(nil), b...)
-		}
-		if err := onChunk(b); err != nil {
-			e := r.newTypeError(err.Error())
-			r.setHandled(reader.cancel(e))
-			reader.releaseReader()
-			finish(e)
-			return false
-		}
-		return true
-	}, func() {
-		reader.releaseReader()
-		finish(nil)
-	}, func(e goja.Value) {
-		reader.releaseReader()
-		finish(e)
-	})
+		})
+	}
+	loop()
 }
 
 // readLoop reads from reader until the end, an error, or onChunk returning
