@@ -563,3 +563,59 @@ func TestDevLoopBrokenConfig(t *testing.T) {
 	d.awaitBody("/api/hello", `{"msg":"hello v2"}`)
 	d.await("/api/hello", "carried headers v3", func(r devResponse) bool { return r.header.Get("X-Config") == "headers v3" })
 }
+
+// In development npm packages are bundled apart from routes (vendor
+// programs compiled once, so that edits recompile only project code):
+// the answers must not change.
+func TestDevSplitVendorParity(t *testing.T) {
+	dir := filepath.Join("conformance", "apps", "npm")
+	if _, err := os.Stat(filepath.Join(dir, "node_modules", "zod")); err != nil {
+		t.Skip("conformance/apps/npm/node_modules is missing: run `npm ci` there (scripts/test.sh does)")
+	}
+	start := func(mode edgerun.Mode) string {
+		srv, err := edgerun.New(dir, edgerun.WithMode(mode), edgerun.WithLogger(testLogger()), edgerun.WithConsole(testConsole()),
+			edgerun.WithProcessEnv(map[string]string{}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { srv.Close() })
+		ts := httptest.NewServer(srv)
+		t.Cleanup(ts.Close)
+		return ts.URL
+	}
+	prod, dev := start(edgerun.Production), start(edgerun.Development)
+	requests := []struct{ method, path, body string }{
+		{"POST", "/api/posts/create", `{"title":"Hi","content":"There"}`},
+		{"POST", "/api/posts/create", `{"title":""}`},
+		{"POST", "/api/signup", `{"email":"nope","password":"12345678"}`},
+		{"POST", "/api/users/find", `{"email":"ada@example.com"}`},
+		{"GET", "/api/protected", ""},
+		{"POST", "/api/edge/validate", `{"name":"Ada","age":36}`},
+		{"POST", "/api/edge/validate", `{"name":"","age":-1}`},
+		{"GET", "/api/pkg/cookie", ""},
+		{"GET", "/api/pkg/superjson", ""},
+		{"GET", "/api/pkg/date-fns", ""},
+		{"GET", "/api/pkg/lodash", ""},
+		{"GET", "/api/pkg/uuid", ""},
+		{"GET", "/api/pkg/jose?op=hs256", ""},
+	}
+	fetch := func(base, method, path, body string) (int, string) {
+		req, _ := http.NewRequest(method, base+path, strings.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Cookie", `a=1; b="q%20x"`)
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
+	}
+	for _, r := range requests {
+		ps, pb := fetch(prod, r.method, r.path, r.body)
+		ds, db := fetch(dev, r.method, r.path, r.body)
+		if ps != ds || pb != db {
+			t.Errorf("%s %s: production %d %q, development %d %q", r.method, r.path, ps, pb, ds, db)
+		}
+	}
+}

@@ -39,6 +39,9 @@ type Bundle struct {
 	// invalidation.
 	Inputs   []string
 	Warnings []Message
+	// Vendor lists the npm packages left out of Code (Options.SplitVendor);
+	// BuildVendor bundles them.
+	Vendor []string
 }
 
 // Builder bundles a project's routes, keeping one esbuild context per
@@ -177,6 +180,7 @@ func (b *Builder) Build(file string) (*Bundle, error) {
 		Code:     string(res.OutputFiles[0].Contents),
 		Inputs:   inputs,
 		Warnings: append(warnings, fromESBuild(res.Warnings, b.opts.Dir)...),
+		Vendor:   b.vendorOf(res.Metafile),
 	}, nil
 }
 

@@ -106,8 +106,17 @@ func (b *Builder) buildOptions(entry string, rt Runtime, pc pluginConfig) api.Bu
 		Banner:            map[string]string{"js": banner},
 		Footer:            map[string]string{"js": footer},
 		LogLevel:          api.LogLevelSilent,
-		Plugins:           []api.Plugin{edgerunPlugin(pc)},
+		Plugins:           b.plugins(pc),
 	}
+}
+
+// plugins are the route plugins; split builds add the vendor plugin (not
+// for trace builds, which need the packages' import graph).
+func (b *Builder) plugins(pc pluginConfig) []api.Plugin {
+	if b.opts.SplitVendor && !pc.trace {
+		return []api.Plugin{edgerunPlugin(pc), vendorPlugin()}
+	}
+	return []api.Plugin{edgerunPlugin(pc)}
 }
 
 func outfileFor(dir, entry string) string {

@@ -42,6 +42,8 @@ type NodeServer struct {
 	// Inputs are the absolute paths of every input file.
 	Inputs   []string
 	Warnings []Message
+	// Vendor lists the npm packages left out of Code (Options.SplitVendor).
+	Vendor []string
 }
 
 // nodeServerState is the NodeServer's esbuild context.
@@ -145,6 +147,7 @@ func (b *Builder) buildNodeServer(routes []string) (*NodeServer, []api.Message, 
 		Routes:   append([]string(nil), routes...),
 		Inputs:   inputs,
 		Warnings: fromESBuild(res.Warnings, b.opts.Dir),
+		Vendor:   b.vendorOf(res.Metafile),
 	}, nil, nil
 }
 

@@ -66,6 +66,12 @@ type Options struct {
 	// probe for Node with `try { require('crypto') } catch {}` and work in
 	// production as long as they do not use the module.
 	AllowEdgeNodeBuiltins bool
+
+	// SplitVendor leaves npm packages out of route bundles (Bundle.Vendor,
+	// NodeServer.Vendor list them) for BuildVendor to bundle apart, so
+	// that dev edits rebuild and recompile only project code. See
+	// vendor.go.
+	SplitVendor bool
 }
 
 // FindPagesDir returns "pages" or "src/pages" for the project at dir,

@@ -42,6 +42,7 @@ func (s *Server) newEdgeIsolate(p *project, rt *route) (*runtime.Isolate, error)
 		program: rt.program,
 		path:    rt.bundle.Path,
 		require: s.requireEdge,
+		vendor:  rt.vendor,
 		handler: func(exports *goja.Object) (goja.Value, error) {
 			handler := exports.Get("default")
 			if _, ok := goja.AssertFunction(handler); !ok {
@@ -186,18 +187,6 @@ func edgeRequestHeaders(r *http.Request, serverPort int) http.Header {
 
 // promiseThen calls p.then(onFulfilled, onRejected) for any thenable.
 func promiseThen(vm *goja.Runtime, p goja.Value, onFulfilled, onRejected goja.Value) {
-	defer func() {
-		// A throwing then getter: reject with what it threw.
-		if r := recover(); r != nil {
-			if fn, ok := goja.AssertFunction(onRejected); ok {
-				reason := vm.ToValue(fmt.Sprint(r))
-				if ex, ok := r.(*goja.Exception); ok {
-					reason = ex.Value()
-				}
-				_, _ = fn(goja.Undefined(), reason)
-			}
-		}
-	}()
 	obj, ok := p.(*goja.Object)
 	if !ok {
 		if fn, ok := goja.AssertFunction(onFulfilled); ok {

@@ -17,6 +17,8 @@ type moduleIsolate struct {
 	require func(iso *runtime.Isolate, id string) (goja.Value, error)
 	// handler picks the function to call from the module's exports.
 	handler func(exports *goja.Object) (goja.Value, error)
+	// vendor serves the bundle's npm packages in split (dev) builds.
+	vendor *vendorProgram
 }
 
 // newModuleIsolate creates the isolate: globals, then the module (its
@@ -33,8 +35,9 @@ func (s *Server) newModuleIsolate(m moduleIsolate) (*runtime.Isolate, error) {
 			if err := m.install(iso); err != nil {
 				return err
 			}
+			require := vendorRequire(m.vendor, m.require)
 			exports, err := iso.LoadCommonJS(m.program, m.path, func(id string) (goja.Value, error) {
-				return m.require(iso, id)
+				return require(iso, id)
 			})
 			if err != nil {
 				return err

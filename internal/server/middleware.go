@@ -152,6 +152,10 @@ func (p *project) loadMiddleware(mw *middleware) error {
 		return err
 	}
 	rt.bundle, rt.runtime, rt.config = b, b.Runtime, b.Config
+	if rt.vendor, err = p.vendors.get(p.builder, b.Runtime, b.Vendor); err != nil {
+		rt.err = err
+		return err
+	}
 	prog, err := goja.Compile(b.Path, b.Code, false)
 	if err != nil {
 		rt.err = fmt.Errorf("server: compiling %s: %w", b.Path, err)
@@ -183,6 +187,7 @@ func (s *Server) newMiddlewareIsolate(p *project, mw *middleware) (*runtime.Isol
 		install: func(iso *runtime.Isolate) error { return s.installEdgeGlobals(iso, p) },
 		require: s.requireEdge,
 		handler: mw.handler,
+		vendor:  rt.vendor,
 	}
 	if rt.runtime != bundler.RuntimeEdge {
 		m.install = func(iso *runtime.Isolate) error { return s.installNodeGlobals(iso, p) }

@@ -74,8 +74,9 @@ func (s *Server) nodeHandler(iso *runtime.Isolate, p *project, rt *route) (goja.
 	table, ok := iso.Value(nodeServerKey{ns}).(*goja.Object)
 	if !ok {
 		var err error
+		require := vendorRequire(ns.vendor, s.requireNode)
 		table, err = iso.LoadCommonJS(ns.program, ns.bundle.Path, func(id string) (goja.Value, error) {
-			return s.requireNode(iso, id)
+			return require(iso, id)
 		})
 		if err != nil {
 			return nil, err

@@ -41,6 +41,7 @@ type project struct {
 	middleware   *middleware   // nil without middleware.ts/proxy.ts
 	files        []string      // the scanned API files, for reloads
 	retired      atomic.Bool   // a reload replaced this generation
+	vendors      *vendorCache  // npm packages of split (dev) builds, shared with the builder
 }
 
 // route is one API route's build and its isolates.
@@ -56,6 +57,7 @@ type route struct {
 	program *goja.Program   // edge routes: the bundle compiled
 	err     error           // config, build or compile failure
 	pool    *runtime.Pool   // edge routes only
+	vendor  *vendorProgram  // edge routes of split builds: their npm packages
 }
 
 // nodeServer is the shared bundle of every Node route (see
@@ -68,8 +70,9 @@ type nodeServer struct {
 	err      error            // the whole build failed
 	// pool runs the bundle: one isolate, shared by generations until a
 	// reload changes the bundle (next dev resets module state then).
-	pool *runtime.Pool
-	done atomic.Bool // the build above has run
+	pool   *runtime.Pool
+	done   atomic.Bool    // the build above has run
+	vendor *vendorProgram // split builds: the npm packages
 }
 
 // loadProject reads env files, next.config and the route table. Bundles are
@@ -91,6 +94,7 @@ func loadProject(cfg *Config) (*project, error) {
 		return p, nil
 	}
 	p.builder = st.newBuilder(cfg)
+	p.vendors = newVendorCache()
 	for _, r := range p.table.Routes() {
 		p.routes[r.File] = &route{r: r}
 	}
@@ -165,6 +169,10 @@ func (p *project) load(rt *route) error {
 		return err
 	}
 	rt.bundle = b
+	if rt.vendor, err = p.vendors.get(p.builder, bundler.RuntimeEdge, b.Vendor); err != nil {
+		rt.err = err
+		return err
+	}
 	prog, err := goja.Compile(b.Path, b.Code, false)
 	if err != nil {
 		rt.err = fmt.Errorf("server: compiling %s: %w", b.Path, err)
@@ -188,6 +196,10 @@ func (p *project) loadNodeServer(file string) error {
 			return
 		}
 		if bundle == nil {
+			return
+		}
+		if ns.vendor, err = p.vendors.get(p.builder, bundler.RuntimeNode, bundle.Vendor); err != nil {
+			ns.err = err
 			return
 		}
 		prog, err := goja.Compile(bundle.Path, bundle.Code, false)

@@ -121,7 +121,10 @@ func (st *settings) newBuilder(cfg *Config) *bundler.Builder {
 	if cfg.Mode == Development {
 		mode = bundler.Development
 	}
-	return bundler.NewBuilder(bundler.Options{Dir: st.dir, PagesDir: st.pagesDir, Mode: mode, Env: st.next.Env})
+	// Development builds leave npm packages to vendor programs compiled
+	// once, so that an edit recompiles only project code (vendor.go).
+	return bundler.NewBuilder(bundler.Options{Dir: st.dir, PagesDir: st.pagesDir, Mode: mode, Env: st.next.Env,
+		SplitVendor: cfg.Mode == Development})
 }
 
 // Reload re-reads the whole project (env, next.config, route table,
@@ -210,7 +213,9 @@ func (s *Server) reload(changed []string) (err error) {
 	// changed, no isolate survives; when what bundles inline changed, no
 	// build survives either.
 	envSame := maps.Equal(st.vars, old.vars) && sameRuntimeConfig(st.next, old.next)
-	builderSame := old.builder != nil && st.pagesDir == old.pagesDir && maps.Equal(st.next.Env, old.next.Env)
+	// package.json changes (an install) invalidate the vendor programs.
+	builderSame := old.builder != nil && st.pagesDir == old.pagesDir && maps.Equal(st.next.Env, old.next.Env) &&
+		!changedSet[filepath.Join(st.dir, "package.json")] && !changedSet[filepath.Join(st.dir, "package-lock.json")]
 
 	files, err := scanAPIFiles(filepath.Join(st.dir, st.pagesDir))
 	if err != nil {
@@ -220,9 +225,9 @@ func (s *Server) reload(changed []string) (err error) {
 	p := st.project()
 	p.files = files
 	if builderSame {
-		p.builder = old.builder
+		p.builder, p.vendors = old.builder, old.vendors
 	} else {
-		p.builder = st.newBuilder(&s.cfg)
+		p.builder, p.vendors = st.newBuilder(&s.cfg), newVendorCache()
 	}
 	if slices.Equal(files, old.files) && slices.Equal(st.next.PageExtensions, old.next.PageExtensions) && old.table != nil {
 		p.table, p.tableErr = old.table, old.tableErr
