@@ -44,19 +44,18 @@
     this.method = init.method;
     this.url = init.url;
     this.headers = init.headers;
-    this.httpVersion = '1.1';
-    this.httpVersionMajor = 1;
-    this.httpVersionMinor = 1;
-    this.complete = false;
-    this.aborted = false;
     this._h = h;
-    this._pending = false;
-    this._consumed = false; // the body parser read the body
     this._res = null;
     this._apiContext = null;
   }
   Object.setPrototypeOf(IncomingMessage.prototype, Readable.prototype);
   Object.setPrototypeOf(IncomingMessage, Readable);
+  // Defaults live on the prototype: fewer properties to create per request.
+  Object.assign(IncomingMessage.prototype, {
+    httpVersion: '1.1', httpVersionMajor: 1, httpVersionMinor: 1, complete: false, aborted: false,
+    _pending: false, // a body read is in flight
+    _consumed: false, // the body parser read the body
+  });
   Object.defineProperty(IncomingMessage.prototype, '_readableState', {
     configurable: true,
     get() {
@@ -119,13 +118,7 @@
       this.req = req;
       this._h = h;
       this.statusCode = 200;
-      this.statusMessage = undefined;
       this._headers = new Map(); // lower-case name → [name as written, value]
-      this.headersSent = false;
-      this.finished = false;
-      this.writableEnded = false;
-      this.writableFinished = false;
-      this.sendDate = true;
     }
     get socket() { return this.req.socket; }
     set socket(v) { Object.defineProperty(this, 'socket', { configurable: true, enumerable: true, writable: true, value: v }); }
@@ -133,8 +126,7 @@
     set connection(v) { Object.defineProperty(this, 'connection', { configurable: true, enumerable: true, writable: true, value: v }); }
     setHeader(name, value) {
       if (this.headersSent) throw codedError('ERR_HTTP_HEADERS_SENT', 'Cannot set headers after they are sent to the client');
-      validateHeaderName(name);
-      validateHeaderValue(name, value);
+      validateHeader(name, value);
       this._headers.set(String(name).toLowerCase(), [String(name), value]);
       return this;
     }
@@ -147,7 +139,7 @@
       return this;
     }
     getHeader(name) { const h = this._headers.get(String(name).toLowerCase()); return h ? h[1] : undefined; }
-    getHeaders() { const out = Object.create(null); for (const [k, [, v]] of this._headers) out[k] = v; return out; }
+    getHeaders() { const out = Object.create(null); this._headers.forEach((e, k) => { out[k] = e[1]; }); return out; }
     getHeaderNames() { return Array.from(this._headers.keys()); }
     hasHeader(name) { return this._headers.has(String(name).toLowerCase()); }
     removeHeader(name) {
@@ -182,14 +174,11 @@
       }
       this.statusCode = sc;
       const reason = this.statusMessage === undefined ? '' : String(this.statusMessage);
-      if (invalidHeaderCharRE.test(reason)) throw codedError('ERR_INVALID_CHAR', 'Invalid character in statusMessage', TypeError);
-      const lines = [];
-      for (const [, [name, value]] of this._headers) {
-        if (Array.isArray(value)) for (const v of value) lines.push(name, String(v));
-        else lines.push(name, String(value));
-      }
+      if (reason !== '' && !host.isHeaderValue(reason)) throw codedError('ERR_INVALID_CHAR', 'Invalid character in statusMessage', TypeError);
+      const h = this._h;
+      this._headers.forEach(sendHeaderLine, h);
       this.headersSent = true;
-      host.head(this._h, sc, reason, lines, bodyLength === undefined ? -1 : bodyLength);
+      host.head(h, sc, reason, bodyLength === undefined ? -1 : bodyLength);
     }
     write(chunk, encoding, cb) {
       if (typeof encoding === 'function') { cb = encoding; encoding = undefined; }
@@ -227,7 +216,8 @@
       this.writableEnded = true;
       this.finished = true;
       host.end(this._h);
-      process.nextTick(finishResponse, this, cb);
+      this._finishCb = cb;
+      queueFinish(this);
       return this;
     }
     setTimeout(_ms, cb) { if (cb) this.once('timeout', cb); return this; }
@@ -238,13 +228,49 @@
 
   Object.setPrototypeOf(ServerResponse.prototype, Stream.prototype);
   Object.setPrototypeOf(ServerResponse, Stream);
+  Object.assign(ServerResponse.prototype, {
+    statusMessage: undefined, headersSent: false, finished: false, writableEnded: false, writableFinished: false,
+    sendDate: true, _apiContext: null, _limit: 0, _bytes: 0, _externalResolver: false, _wasPiped: false,
+  });
 
+  // 'finish' and 'close' follow end() asynchronously, as in Node. One
+  // microtask emits them for every response ended in the same turn.
+  let finishQueue = [];
+  function queueFinish(res) {
+    finishQueue.push(res);
+    if (finishQueue.length === 1) queueMicrotask(drainFinishQueue);
+  }
+  function drainFinishQueue() {
+    const q = finishQueue;
+    finishQueue = [];
+    for (let i = 0; i < q.length; i++) {
+      const res = q[i];
+      const cb = res._finishCb;
+      res._finishCb = undefined;
+      try {
+        finishResponse(res, cb);
+      } catch (e) {
+        host.logError(e); // a throwing 'finish' listener: uncaught in Node
+      }
+    }
+  }
   function finishResponse(res, cb) {
     res.writableFinished = true;
     res.emit('prefinish');
     res.emit('finish');
     if (cb) cb();
     res.emit('close');
+  }
+
+  // sendHeaderLine passes one header (every value of an array) to the
+  // host; `this` is the request handle (Map.prototype.forEach's thisArg).
+  function sendHeaderLine(entry) {
+    const value = entry[1];
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) host.headerLine(this, entry[0], String(value[i]));
+    } else {
+      host.headerLine(this, entry[0], String(value));
+    }
   }
 
   function describeType(v) {
@@ -261,19 +287,23 @@
     return err;
   }
 
-  const tokenRE = /^[\^_`a-zA-Z\-0-9!#$%&'*+.|~]+$/;
-  const invalidHeaderCharRE = /[^\t\x20-\x7e\x80-\xff]/;
-  function validateHeaderValue(name, value) {
-    if (value === undefined) throw codedError('ERR_HTTP_INVALID_HEADER_VALUE', `Invalid value "undefined" for header "${name}"`, TypeError);
-    const values = Array.isArray(value) ? value : [value];
-    for (const v of values) {
-      if (invalidHeaderCharRE.test(String(v))) throw codedError('ERR_INVALID_CHAR', `Invalid character in header content ["${name}"]`, TypeError);
-    }
-  }
-  function validateHeaderName(name) {
-    if (typeof name !== 'string' || !name || !tokenRE.test(name)) {
+  // validateHeader is Node's validateHeaderName and validateHeaderValue
+  // (the character checks run in Go: they are per byte).
+  function validateHeader(name, value) {
+    if (typeof name !== 'string' || !host.isToken(name)) {
       throw codedError('ERR_INVALID_HTTP_TOKEN', `Header name must be a valid HTTP token ["${name}"]`, TypeError);
     }
+    if (value === undefined) throw codedError('ERR_HTTP_INVALID_HEADER_VALUE', `Invalid value "undefined" for header "${name}"`, TypeError);
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        if (!host.isHeaderValue(String(value[i]))) throw invalidHeaderChar(name);
+      }
+    } else if (!host.isHeaderValue(String(value))) {
+      throw invalidHeaderChar(name);
+    }
+  }
+  function invalidHeaderChar(name) {
+    return codedError('ERR_INVALID_CHAR', `Invalid character in header content ["${name}"]`, TypeError);
   }
 
   // ---- Next's response helpers ----
@@ -328,7 +358,8 @@
       body.pipe(res);
       return;
     }
-    const isJSONLike = ['object', 'number', 'boolean'].includes(typeof body);
+    const type = typeof body;
+    const isJSONLike = type === 'object' || type === 'number' || type === 'boolean';
     const stringified = isJSONLike ? JSON.stringify(body) : body;
     if (sendEtagResponse(req, res, host.etag(stringified))) return;
     if (Buffer.isBuffer(body)) {
@@ -338,7 +369,7 @@
       return;
     }
     if (isJSONLike) res.setHeader('Content-Type', 'application/json; charset=utf-8');
-    res.setHeader('Content-Length', Buffer.byteLength(stringified));
+    res.setHeader('Content-Length', typeof stringified === 'string' ? host.byteLength(stringified) : Buffer.byteLength(stringified));
     res.end(stringified);
   }
 
@@ -520,11 +551,16 @@
   // Next wraps res.write and res.end to count the bytes of the response
   // and warn when end() is called at or over responseLimit.
   function countWrite(res, chunk) {
-    if (res._limit > 0) res._bytes += Buffer.byteLength(chunk || '');
+    if (res._limit > 0) res._bytes += byteLength(chunk || '');
   }
-  function countEnd(res, args) {
+  function byteLength(v) {
+    return typeof v === 'string' ? host.byteLength(v) : Buffer.byteLength(v);
+  }
+  function countEnd(res, chunk) {
     if (res._limit <= 0) return;
-    if (args.length && typeof args[0] !== 'function') res._bytes += Buffer.byteLength(args[0] || '');
+    // Next: if (args.length && typeof args[0] !== 'function') add
+    // Buffer.byteLength(args[0] || ''); a missing chunk adds 0 either way.
+    if (typeof chunk !== 'function') res._bytes += byteLength(chunk || '');
     if (res._bytes >= res._limit) {
       host.warn(`API response for ${res.req.url} exceeds ${res._apiContext.limitText}. API Routes are meant to respond quickly. https://nextjs.org/docs/messages/api-routes-response-size-limit`);
     }
@@ -535,9 +571,9 @@
     countWrite(this, chunk);
     return nodeWrite.call(this, chunk, encoding, cb);
   };
-  ServerResponse.prototype.end = function end(...args) {
-    countEnd(this, args);
-    return nodeEnd.apply(this, args);
+  ServerResponse.prototype.end = function end(chunk, encoding, cb) {
+    countEnd(this, chunk);
+    return nodeEnd.call(this, chunk, encoding, cb);
   };
 
   // handle runs one request. It is not an async function: a handler that

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"io"
 	"net/http"
-	"strconv"
 	"sync"
 	"time"
 
@@ -177,20 +176,26 @@ func module(iso *runtime.Isolate, require Require) (*apiModule, error) {
 		}
 		return h
 	}
+	_ = host.Set("headerLine", func(call goja.FunctionCall) goja.Value {
+		h := handleOf(call.Argument(0))
+		h.lines = append(h.lines, [2]string{call.Argument(1).String(), latin1(call.Argument(2))})
+		return goja.Undefined()
+	})
 	_ = host.Set("head", func(call goja.FunctionCall) goja.Value {
 		h := handleOf(call.Argument(0))
-		status := int(call.Argument(1).ToInteger())
-		reason := latin1(call.Argument(2))
-		var lines [][2]string
-		if arr, ok := call.Argument(3).(*goja.Object); ok {
-			n := int(arr.Get("length").ToInteger())
-			lines = make([][2]string, 0, n/2)
-			for i := 0; i+1 < n; i += 2 {
-				lines = append(lines, [2]string{arr.Get(strconv.Itoa(i)).String(), latin1(arr.Get(strconv.Itoa(i + 1)))})
-			}
-		}
-		h.sink.Head(status, reason, lines, int(call.Argument(4).ToInteger()))
+		lines := h.lines
+		h.lines = nil
+		h.sink.Head(int(call.Argument(1).ToInteger()), latin1(call.Argument(2)), lines, int(call.Argument(3).ToInteger()))
 		return goja.Undefined()
+	})
+	_ = host.Set("isToken", func(call goja.FunctionCall) goja.Value {
+		return vm.ToValue(isHTTPToken(call.Argument(0)))
+	})
+	_ = host.Set("isHeaderValue", func(call goja.FunctionCall) goja.Value {
+		return vm.ToValue(isHeaderValue(call.Argument(0)))
+	})
+	_ = host.Set("byteLength", func(call goja.FunctionCall) goja.Value {
+		return vm.ToValue(utf8Length(call.Argument(0)))
 	})
 	_ = host.Set("write", func(call goja.FunctionCall) goja.Value {
 		h := handleOf(call.Argument(0))
@@ -291,9 +296,10 @@ func Handle(iso *runtime.Isolate, require Require, handler goja.Value, req *Requ
 // requestHandle is what api.js holds for one request: it passes it back
 // to the host functions, which are created once per isolate.
 type requestHandle struct {
-	req  *Request
-	sink Sink
-	eof  bool // the body reached its end
+	req   *Request
+	sink  Sink
+	eof   bool        // the body reached its end
+	lines [][2]string // header lines gathered for the next head()
 }
 
 // latin1 converts a header value the way Node writes it: each UTF-16 code
