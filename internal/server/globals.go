@@ -2,6 +2,7 @@ package server
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"sync"
 
@@ -81,7 +82,12 @@ func (s *Server) installNodeGlobals(iso *runtime.Isolate, p *project) error {
 		env[k] = v
 	}
 	env["NEXT_RUNTIME"] = "nodejs" // as next sets it for Node routes
-	node.Install(iso, node.Options{Dir: p.dir, Env: env, FSRoots: s.cfg.FSRoots, Stdout: s.cfg.Console, Stderr: s.cfg.Console})
+	var roots []string // nil: the node package's default, the project and the temp dir
+	if len(s.cfg.FSRoots) > 0 {
+		// WithFSRoots widens the default sandbox; it does not replace it.
+		roots = append([]string{p.dir, os.TempDir()}, s.cfg.FSRoots...)
+	}
+	node.Install(iso, node.Options{Dir: p.dir, Env: env, FSRoots: roots, Stdout: s.cfg.Console, Stderr: s.cfg.Console})
 	return nil
 }
 
