@@ -1,6 +1,8 @@
 package nextapi
 
 import (
+	"unicode/utf16"
+
 	"github.com/dop251/goja"
 )
 
@@ -11,9 +13,6 @@ import (
 // isHTTPToken is Node's checkIsHttpToken: RFC 7230 tchar only, non-empty.
 func isHTTPToken(v goja.Value) bool {
 	s := jsString(v)
-	if s == nil {
-		return false
-	}
 	n := s.Length()
 	if n == 0 {
 		return false
@@ -31,9 +30,6 @@ func isHTTPToken(v goja.Value) bool {
 // /[^\t\x20-\x7e\x80-\xff]/.
 func isHeaderValue(v goja.Value) bool {
 	s := jsString(v)
-	if s == nil {
-		return false
-	}
 	n := s.Length()
 	for i := 0; i < n; i++ {
 		c := s.CharAt(i)
@@ -48,9 +44,6 @@ func isHeaderValue(v goja.Value) bool {
 // the three bytes of U+FFFD, as Node encodes it.
 func utf8Length(v goja.Value) int {
 	s := jsString(v)
-	if s == nil {
-		return 0
-	}
 	n := s.Length()
 	total := 0
 	for i := 0; i < n; i++ {
@@ -70,12 +63,22 @@ func utf8Length(v goja.Value) int {
 	return total
 }
 
-// jsString returns v converted to a string, nil if goja cannot (it
-// always can for primitives and ordinary objects).
-func jsString(v goja.Value) goja.String {
+// codeUnits is the UTF-16 view the checks need; goja strings have it.
+type codeUnits interface {
+	CharAt(int) uint16
+	Length() int
+}
+
+type unitSlice []uint16
+
+func (u unitSlice) CharAt(i int) uint16 { return u[i] }
+func (u unitSlice) Length() int         { return len(u) }
+
+// jsString returns the code units of String(v). Strings are used as they
+// are; anything else (a number passed to setHeader) is converted.
+func jsString(v goja.Value) codeUnits {
 	if s, ok := v.(goja.String); ok {
 		return s
 	}
-	s, _ := v.ToString().(goja.String)
-	return s
+	return unitSlice(utf16.Encode([]rune(v.String())))
 }
