@@ -187,6 +187,18 @@ func edgeRequestHeaders(r *http.Request, serverPort int) http.Header {
 
 // promiseThen calls p.then(onFulfilled, onRejected) for any thenable.
 func promiseThen(vm *goja.Runtime, p goja.Value, onFulfilled, onRejected goja.Value) {
+	defer func() {
+		// A throwing then getter: reject with what it threw.
+		if r := recover(); r != nil {
+			if fn, ok := goja.AssertFunction(onRejected); ok {
+				reason := vm.ToValue(fmt.Sprint(r))
+				if ex, ok := r.(*goja.Exception); ok {
+					reason = ex.Value()
+				}
+				_, _ = fn(goja.Undefined(), reason)
+			}
+		}
+	}()
 	obj, ok := p.(*goja.Object)
 	if !ok {
 		if fn, ok := goja.AssertFunction(onFulfilled); ok {
