@@ -875,3 +875,42 @@ func httpGetWith(c *http.Client, url string) (string, error) {
 	b, err := io.ReadAll(resp.Body)
 	return string(b), err
 }
+
+// Over HTTP/2 there is no reason phrase and no connection to hijack: a
+// custom statusMessage is dropped (as Node's http2 compatibility layer
+// does), and everything else is the same.
+func TestNodeAPIHTTP2(t *testing.T) {
+	srv, err := edgerun.New(filepath.Join("testdata", "nodeapi"), edgerun.WithLogger(testLogger()), edgerun.WithConsole(testConsole()), edgerun.WithProcessEnv(map[string]string{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	ts := httptest.NewUnstartedServer(srv)
+	ts.EnableHTTP2 = true
+	ts.StartTLS()
+	defer ts.Close()
+	client := ts.Client()
+	for _, tt := range []struct {
+		path, method, body string
+		wantStatus         int
+		wantBody           string
+	}{
+		{"/api/res?case=status-message", "GET", "", 200, "ok"},
+		{"/api/echo", "POST", "{", 400, "Invalid JSON"},
+		{"/api/stream/pipe", "POST", "full duplex", 200, "full duplex"},
+	} {
+		req, _ := http.NewRequest(tt.method, ts.URL+tt.path, strings.NewReader(tt.body))
+		if tt.path == "/api/echo" {
+			req.Header.Set("Content-Type", "application/json")
+		}
+		resp, err := client.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.ProtoMajor != 2 || resp.StatusCode != tt.wantStatus || string(b) != tt.wantBody {
+			t.Errorf("%s: %s %s %q", tt.path, resp.Proto, resp.Status, b)
+		}
+	}
+}
