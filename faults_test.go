@@ -125,3 +125,12 @@ func TestWaitUntil(t *testing.T) {
 	}
 	t.Fatal("waitUntil work never ran")
 }
+
+// Public files are found by their decoded names; an encoded slash never
+// names one.
+func TestPublicDecodedNames(t *testing.T) {
+	run(t, startFaults(t), []exchange{
+		{name: "encoded space", path: "/my%20file.txt", wantStatus: 200, wantBody: "hi\n"},
+		{name: "encoded slash", path: "/..%2Fgo.mod", wantStatus: 404, wantInBody: "This page could not be found"},
+	})
+}

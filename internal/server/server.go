@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"os"
 	"path"
 	"path/filepath"
@@ -208,10 +209,18 @@ func (s *Server) servePublic(w http.ResponseWriter, r *http.Request, p *project,
 	if (strings.HasPrefix(apiPath, "/api/") || apiPath == "/api") && !p.hasPublicAPI {
 		return false
 	}
-	clean := path.Clean("/" + apiPath)
-	if strings.Contains(clean, "\x00") {
+	// Public files are looked up by their decoded name ("/my%20file.txt"
+	// is public/my file.txt). An encoded slash, backslash or NUL never names
+	// a file there.
+	lower := strings.ToLower(apiPath)
+	if strings.Contains(lower, "%2f") || strings.Contains(lower, "%5c") || strings.Contains(lower, "%00") {
 		return false
 	}
+	decoded, err := url.PathUnescape(apiPath)
+	if err != nil || strings.ContainsAny(decoded, "\x00\\") {
+		return false
+	}
+	clean := path.Clean("/" + decoded)
 	file := filepath.Join(p.dir, "public", filepath.FromSlash(clean))
 	st, err := os.Stat(file)
 	if err != nil || st.IsDir() {
