@@ -74,6 +74,7 @@ func jsonString(s string) string {
 // buildOptions is the esbuild configuration for one route (goja notes §4.1).
 // entry is relative to Dir, slash-separated.
 func (b *Builder) buildOptions(entry string, rt Runtime, pc pluginConfig) api.BuildOptions {
+	pc.bundleBcrypt = b.opts.DisableGoBcrypt
 	banner, conditions, mainFields := nodeBanner, nodeConditions, nodeMainFields
 	if rt == RuntimeEdge {
 		banner, conditions, mainFields = edgeBanner, edgeConditions, edgeMainFields

@@ -19,7 +19,9 @@
 // calls it per isolate with fresh module objects and its own require.
 // Imports left to that require are Node built-ins ("fs", "node:crypto";
 // in edge routes only node:buffer, node:events, node:async_hooks,
-// node:assert and node:util) and "next/server". The inline source map makes
+// node:assert and node:util), "next/server", and the bcrypt libraries the
+// runtime implements in Go ([BcryptJSModule], [BcryptJS2Module],
+// [BcryptModule]; see [Options.DisableGoBcrypt]). The inline source map makes
 // goja's stack traces name the TypeScript source: "pages/api/x.ts:7:8".
 //
 // The edgerun esbuild plugin (plugins.go) enforces Next's import rules:

@@ -67,6 +67,14 @@ type Options struct {
 	// production as long as they do not use the module.
 	AllowEdgeNodeBuiltins bool
 
+	// DisableGoBcrypt bundles bcryptjs from node_modules like any other
+	// package instead of leaving its imports (and the native bcrypt
+	// package's, in Node routes) to the runtime's Go implementation. The
+	// default accelerates them: interpreted bcryptjs takes about a second
+	// per hash at cost 4 and minutes at cost 10, past any CPU deadline, and
+	// native bcrypt cannot load at all. Hashes are identical either way.
+	DisableGoBcrypt bool
+
 	// SplitVendor leaves npm packages out of route bundles (Bundle.Vendor,
 	// NodeServer.Vendor list them) for BuildVendor to bundle apart, so
 	// that dev edits rebuild and recompile only project code. See

@@ -18,7 +18,10 @@ package bundler
 //     fail in production. The exception is a require() or import() inside
 //     node_modules: packages feature-detect with `try { require('crypto') }`
 //     and work in production as long as the module is not used, so there
-//     the build warns and bundles Next's stub, which throws only on use.
+//     the build warns and bundles Next's stub, which throws only on use;
+//   - bcryptjs (both runtimes) and the native bcrypt package (Node routes)
+//     stay `require("edgerun:bcryptjs")` etc.: the runtime serves them
+//     from Go (bcrypt.go says why).
 
 import (
 	"bytes"
@@ -48,6 +51,11 @@ type pluginConfig struct {
 	// trace: every built-in is external; used for the one-off build that
 	// recovers the import chain behind an edge built-in error.
 	trace bool
+	// bundleBcrypt: bundle bcryptjs and bcrypt like other packages
+	// instead of sending their imports to the Go implementations (set by
+	// buildOptions from Options.DisableGoBcrypt; the zero value
+	// accelerates, so every build made from a pluginConfig does).
+	bundleBcrypt bool
 }
 
 // builtinImport is attached (as Message.Detail) to edge built-in errors so
@@ -108,6 +116,10 @@ func edgerunPlugin(pc pluginConfig) api.Plugin {
 			contents := "module.exports = {};\n"
 			return api.OnLoadResult{Contents: &contents, Loader: api.LoaderJS}, nil
 		})
+
+		if !pc.bundleBcrypt {
+			build.OnResolve(api.OnResolveOptions{Filter: bcryptFilter}, bcryptOnResolve(build, pc))
+		}
 
 		build.OnResolve(api.OnResolveOptions{Filter: builtinFilter}, func(args api.OnResolveArgs) (api.OnResolveResult, error) {
 			if _, probing := args.PluginData.(polyfillProbe); probing {
