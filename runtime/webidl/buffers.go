@@ -1,6 +1,8 @@
 package webidl
 
 import (
+	"reflect"
+
 	"github.com/dop251/goja"
 )
 
@@ -13,11 +15,21 @@ func BufferSource(vm *goja.Runtime, v goja.Value) (b []byte, ok bool) {
 	if !isObj {
 		return nil, false
 	}
-	switch x := obj.Export().(type) {
-	case goja.ArrayBuffer:
-		return x.Bytes(), true
-	}
-	if !isView(vm, obj) {
+	// Decide from the export type, which needs no call into JS: an
+	// ArrayBuffer exports as goja.ArrayBuffer, a typed array as a slice of
+	// its element type; a DataView looks like any object, so only then ask
+	// ArrayBuffer.isView.
+	t := obj.ExportType()
+	switch {
+	case t == nil:
+		return nil, false
+	case t == arrayBufferType:
+		return obj.Export().(goja.ArrayBuffer).Bytes(), true
+	case t.Kind() == reflect.Slice && t.Elem().Kind() != reflect.Interface:
+		// a typed array
+	case t.Kind() == reflect.Map && isView(vm, obj):
+		// a DataView
+	default:
 		return nil, false
 	}
 	var out []byte
@@ -27,10 +39,19 @@ func BufferSource(vm *goja.Runtime, v goja.Value) (b []byte, ok bool) {
 	return out, true
 }
 
-// isView reports ArrayBuffer.isView(obj).
+var arrayBufferType = reflect.TypeOf(goja.ArrayBuffer{})
+
+// isView reports ArrayBuffer.isView(obj); false if a script replaced the
+// global with something else.
 func isView(vm *goja.Runtime, obj *goja.Object) bool {
-	ab := vm.Get("ArrayBuffer").(*goja.Object)
-	fn, _ := goja.AssertFunction(ab.Get("isView"))
+	ab, ok := vm.Get("ArrayBuffer").(*goja.Object)
+	if !ok {
+		return false
+	}
+	fn, ok := goja.AssertFunction(ab.Get("isView"))
+	if !ok {
+		return false
+	}
 	r, err := fn(ab, obj)
 	return err == nil && r.ToBoolean()
 }
@@ -39,7 +60,10 @@ func isView(vm *goja.Runtime, obj *goja.Object) bool {
 // owns b from then on.
 func Uint8Array(vm *goja.Runtime, b []byte) *goja.Object {
 	ab := vm.NewArrayBuffer(b)
-	ctor, _ := goja.AssertConstructor(vm.Get("Uint8Array"))
+	ctor, ok := goja.AssertConstructor(vm.Get("Uint8Array"))
+	if !ok {
+		panic(vm.NewTypeError("edgerun: the Uint8Array global was replaced by a non-constructor"))
+	}
 	obj, err := ctor(nil, vm.ToValue(ab))
 	if err != nil {
 		panic(err)
