@@ -9,6 +9,7 @@ import (
 	"github.com/dop251/goja"
 
 	"github.com/edgerun/edgerun/runtime"
+	"github.com/edgerun/edgerun/webapi/bcrypt"
 	"github.com/edgerun/edgerun/webapi/edge"
 	"github.com/edgerun/edgerun/webapi/fetch"
 	"github.com/edgerun/edgerun/webapi/nextserver"
@@ -99,6 +100,9 @@ func (s *Server) requireNode(iso *runtime.Isolate, id string) (goja.Value, error
 	switch id {
 	case "next/server", "next/server.js":
 		return nextserver.Module(iso)
+	}
+	if bcrypt.IsModule(id) {
+		return bcrypt.Require(iso, id)
 	}
 	if node.IsBuiltin(id) {
 		return node.Require(iso, id)

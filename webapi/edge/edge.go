@@ -4,6 +4,7 @@ import (
 	"github.com/dop251/goja"
 
 	"github.com/edgerun/edgerun/runtime"
+	"github.com/edgerun/edgerun/webapi/bcrypt"
 	"github.com/edgerun/edgerun/webapi/console"
 	"github.com/edgerun/edgerun/webapi/encoding"
 	"github.com/edgerun/edgerun/webapi/events"
@@ -81,11 +82,15 @@ func Install(iso *runtime.Isolate, opts Options) error {
 	return blockDynamicCode(iso, opts)
 }
 
-// Require is the edge require: next/server and Next's node: subset.
+// Require is the edge require: next/server, Next's node: subset, and
+// bcryptjs served from Go (the bundler's edgerun:bcryptjs ids).
 func Require(iso *runtime.Isolate, id string) (goja.Value, error) {
 	switch id {
 	case "next/server", "next/server.js":
 		return nextserver.Module(iso)
+	}
+	if bcrypt.IsModule(id) {
+		return bcrypt.Require(iso, id)
 	}
 	return node.RequireEdge(iso, id)
 }
