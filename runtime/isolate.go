@@ -307,6 +307,11 @@ func (iso *Isolate) loop(ready chan<- error) {
 		if closing && len(batch) == 0 {
 			iso.mu.Lock()
 			empty := len(iso.queue) == 0 && len(iso.live) == 0
+			if empty {
+				// Decide and mark dead in one critical section, so a task
+				// enqueued now gets ErrClosed instead of being dropped.
+				iso.deadFlag.Store(true)
+			}
 			iso.mu.Unlock()
 			if empty {
 				iso.shutdown(ErrClosed)
@@ -481,8 +486,8 @@ func (iso *Isolate) kill(reasonFor func(*Invocation) error) {
 		return
 	}
 	iso.dead = true
-	iso.deadFlag.Store(true)
 	iso.mu.Lock()
+	iso.deadFlag.Store(true) // under mu: enqueue checks it under mu too
 	live := make([]*Invocation, 0, len(iso.live))
 	for inv := range iso.live {
 		live = append(live, inv)
