@@ -914,3 +914,32 @@ func TestNodeAPIHTTP2(t *testing.T) {
 		}
 	}
 }
+
+// The request log shows the status of a response written on a hijacked
+// connection (custom reason phrase), not net/http's default.
+func TestNodeAPIRequestLogStatus(t *testing.T) {
+	logs := &logCapture{}
+	srv, err := edgerun.New(filepath.Join("testdata", "nodeapi"), edgerun.WithLogger(slog.New(logs)), edgerun.WithRequestLog(true),
+		edgerun.WithConsole(testConsole()), edgerun.WithProcessEnv(map[string]string{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	ts := httptest.NewServer(srv)
+	defer ts.Close()
+	resp, err := http.Post(ts.URL+"/api/echo", "application/json", strings.NewReader("{"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.Status != "400 Invalid JSON" {
+		t.Fatalf("status %q", resp.Status)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for !containsPrefix(logs.messages(), "POST /api/echo 400 in ") {
+		if time.Now().After(deadline) {
+			t.Fatalf("no request line in %q", logs.messages())
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}

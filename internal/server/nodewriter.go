@@ -36,6 +36,7 @@ func (n *nodeWire) WriteHeader(code int) {
 	n.status = code
 	if needsRawStatusLine(code, n.reason) {
 		if n.raw = hijackResponse(n.w, n.r, code, n.reason); n.raw != nil {
+			noteStatus(n.w, code)
 			return
 		}
 		if code < 200 {
@@ -86,5 +87,21 @@ func (n *nodeWire) abort() {
 	if n.raw != nil {
 		n.raw.abort()
 		n.raw = nil
+	}
+}
+
+// noteStatus tells the request logger (somewhere down the writer chain)
+// the status of a hand-written response.
+func noteStatus(w http.ResponseWriter, code int) {
+	for w != nil {
+		if n, ok := w.(interface{ noteStatus(int) }); ok {
+			n.noteStatus(code)
+			return
+		}
+		u, ok := w.(interface{ Unwrap() http.ResponseWriter })
+		if !ok {
+			return
+		}
+		w = u.Unwrap()
 	}
 }

@@ -292,6 +292,14 @@ func (w *logWriter) Flush() {
 
 func (w *logWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
+// noteStatus records a status written past net/http (a response with
+// Node's custom reason phrase, written on the hijacked connection).
+func (w *logWriter) noteStatus(code int) {
+	if w.code == 0 {
+		w.code = code
+	}
+}
+
 func (w *logWriter) status() int {
 	if w.code == 0 {
 		return http.StatusOK
