@@ -20,6 +20,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"path"
 	"time"
 
 	"github.com/edgerun/edgerun/internal/server"
@@ -158,10 +159,11 @@ func New(dir string, opts ...Option) (*Server, error) {
 // ServeHTTP answers a request as `next start` would.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.s.ServeHTTP(w, r) }
 
-// Route describes one API route.
+// Route describes one API route: a pages API route or an App Router
+// route handler.
 type Route struct {
 	Page    string // "/api/posts/[id]"
-	File    string // "pages/api/posts/[id].ts"
+	File    string // "pages/api/posts/[id].ts", "app/api/posts/[id]/route.ts"
 	Runtime string // "nodejs" or "edge"
 }
 
@@ -169,7 +171,7 @@ type Route struct {
 func (s *Server) Routes() []Route {
 	var out []Route
 	for _, r := range s.s.Routes() {
-		out = append(out, Route{Page: r.Page, File: s.s.PagesDir() + "/" + r.File, Runtime: s.s.RuntimeOf(r)})
+		out = append(out, Route{Page: r.Page, File: path.Join(s.s.PagesDir(), r.File), Runtime: s.s.RuntimeOf(r)})
 	}
 	return out
 }

@@ -99,7 +99,7 @@ func (s *Server) Explain(target string) ([]RoutingStep, string) {
 		if rt.rawQuery != "" {
 			q = " with query " + rt.rawQuery
 		}
-		add("result", "%s: %s (%s/%s)%s", step, m.Route.Page, p.pagesDir, m.Route.File, q)
+		add("result", "%s: %s (%s)%s", step, m.Route.Page, path.Join(p.pagesDir, m.Route.File), q)
 		return true, apiPath
 	}
 	phase := func(name string, rules []*rewriteRoute) (bool, string) {

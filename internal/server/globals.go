@@ -93,6 +93,9 @@ func (s *Server) installNodeGlobals(iso *runtime.Isolate, p *project) error {
 }
 
 func (s *Server) requireEdge(iso *runtime.Isolate, id string) (goja.Value, error) {
+	if v, ok, err := s.appModule(iso, id); ok {
+		return v, err
+	}
 	return edge.Require(iso, id)
 }
 
@@ -100,6 +103,9 @@ func (s *Server) requireNode(iso *runtime.Isolate, id string) (goja.Value, error
 	switch id {
 	case "next/server", "next/server.js":
 		return nextserver.Module(iso)
+	}
+	if v, ok, err := s.appModule(iso, id); ok {
+		return v, err
 	}
 	if bcrypt.IsModule(id) {
 		return bcrypt.Require(iso, id)

@@ -57,6 +57,7 @@ type route struct {
 	program *goja.Program   // edge routes: the bundle compiled
 	err     error           // config, build or compile failure
 	pool    *runtime.Pool   // edge routes only
+	app     *appRouteInfo   // App Router route handlers only (approute.go)
 	vendor  *vendorProgram  // edge routes of split builds: their npm packages
 }
 
@@ -82,14 +83,14 @@ func loadProject(cfg *Config) (*project, error) {
 	if err != nil {
 		return nil, err
 	}
-	files, err := scanAPIFiles(filepath.Join(st.dir, st.pagesDir))
+	files, err := scanRouteFiles(st.dir, st.pagesDir)
 	if err != nil {
 		return nil, err
 	}
 	p := st.project()
 	p.files = files
 	p.node = &nodeServer{}
-	p.table, p.tableErr = router.New(files, router.Options{PageExtensions: p.next.PageExtensions})
+	p.table, p.tableErr = newRouteTable(st.dir, st.pagesDir, files, p.next.PageExtensions)
 	if p.tableErr != nil {
 		return p, nil
 	}
@@ -153,6 +154,12 @@ func (p *project) load(rt *route) error {
 	}
 	rt.built = true
 	rt.path = p.pagesDir + "/" + rt.r.File
+	if rt.r.App {
+		if err := p.loadAppRoute(rt); err != nil {
+			rt.err = err
+			return err
+		}
+	}
 	cfg, _, err := p.builder.Config(rt.r.File)
 	if err != nil {
 		rt.err = err

@@ -34,7 +34,6 @@ import (
 	"time"
 
 	"github.com/edgerun/edgerun/bundler"
-	"github.com/edgerun/edgerun/router"
 	"github.com/edgerun/edgerun/runtime"
 )
 
@@ -58,7 +57,7 @@ func loadSettings(cfg *Config) (*settings, error) {
 	if err != nil {
 		return nil, fmt.Errorf("server: %w", err)
 	}
-	pagesDir, err := bundler.FindPagesDir(dir)
+	pagesDir, _, err := bundler.FindRouteDirs(dir)
 	if err != nil {
 		return nil, err
 	}
@@ -217,7 +216,7 @@ func (s *Server) reload(changed []string) (err error) {
 	builderSame := old.builder != nil && st.pagesDir == old.pagesDir && maps.Equal(st.next.Env, old.next.Env) &&
 		!changedSet[filepath.Join(st.dir, "package.json")] && !changedSet[filepath.Join(st.dir, "package-lock.json")]
 
-	files, err := scanAPIFiles(filepath.Join(st.dir, st.pagesDir))
+	files, err := scanRouteFiles(st.dir, st.pagesDir)
 	if err != nil {
 		s.log.Error("⨯ " + err.Error())
 		return err
@@ -232,7 +231,7 @@ func (s *Server) reload(changed []string) (err error) {
 	if slices.Equal(files, old.files) && slices.Equal(st.next.PageExtensions, old.next.PageExtensions) && old.table != nil {
 		p.table, p.tableErr = old.table, old.tableErr
 	} else {
-		p.table, p.tableErr = router.New(files, router.Options{PageExtensions: st.next.PageExtensions})
+		p.table, p.tableErr = newRouteTable(st.dir, st.pagesDir, files, st.next.PageExtensions)
 	}
 	if p.tableErr != nil && (old.tableErr == nil || old.tableErr.Error() != p.tableErr.Error()) {
 		s.log.Error("⨯ " + p.tableErr.Error())
@@ -428,7 +427,7 @@ func (s *Server) retireNow() {
 // pagesDirChanged reports whether the pages folder moved (pages/ created
 // or deleted next to src/pages/).
 func (s *Server) pagesDirChanged(old *project) bool {
-	pd, err := bundler.FindPagesDir(old.dir)
+	pd, _, err := bundler.FindRouteDirs(old.dir)
 	return err != nil || pd != old.pagesDir
 }
 

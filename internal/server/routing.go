@@ -306,6 +306,10 @@ func (s *Server) dispatch(w http.ResponseWriter, r *http.Request, p *project, m 
 		return
 	}
 	call := &request{w: w, r: r, p: p, rt: rt, match: m, rawPath: rawPath, apiPath: apiPath, rawQuery: rawQuery}
+	if rt.r.App {
+		s.serveAppRoute(call)
+		return
+	}
 	if rt.runtime == bundler.RuntimeEdge {
 		s.serveEdge(call)
 		return

@@ -9,8 +9,9 @@
 //   host.parseUserAgent    ua-parser-js's result shape, computed in Go
 //   host.takeBody          a Response's body bytes (or stream), taken from it
 //
-// and leaves one private hook on host: hintPrototype(page), the prototype
-// of the NextRequest an edge handler receives.
+// and leaves private hooks on host: hintPrototype(page), the prototype of
+// the NextRequest an edge handler receives, and the RequestCookies and
+// ResponseCookies classes (for next/headers).
 (function (host) {
   'use strict';
 
@@ -639,6 +640,11 @@
       throw new Error(`edgerun: next/server ${name} is not supported in API routes`);
     };
   }
+
+  // next/headers (App Router route handlers) builds cookies() on the same
+  // classes; they stay off the exports.
+  host.RequestCookies = RequestCookies;
+  host.ResponseCookies = ResponseCookies;
 
   // The run-time exports of next/server (server/web/exports/index.ts).
   // NextURL, NextFetchEvent and the cookie classes are types there, not

@@ -52,6 +52,7 @@ type moduleKey struct{}
 type optionsKey struct{}
 type hintKey struct{ page string }
 type hintFnKey struct{}
+type cookieClassesKey struct{}
 
 // Install records the options for this isolate; the module itself is built
 // on the first Module call.
@@ -107,6 +108,7 @@ func Module(iso *runtime.Isolate) (*goja.Object, error) {
 	// exports users can see.
 	hint, _ := goja.AssertFunction(hostObj.Get("hintPrototype"))
 	iso.SetValue(hintFnKey{}, hint)
+	iso.SetValue(cookieClassesKey{}, [2]*goja.Object{hostObj.Get("RequestCookies").ToObject(vm), hostObj.Get("ResponseCookies").ToObject(vm)})
 	iso.SetValue(moduleKey{}, m)
 	return m, nil
 }
@@ -164,4 +166,15 @@ func AdoptRequest(iso *runtime.Isolate, req *goja.Object, page string) error {
 	proto := protoV.(*goja.Object)
 	iso.SetValue(hintKey{page}, proto)
 	return req.SetPrototype(proto)
+}
+
+// CookieClasses returns next/server's RequestCookies and ResponseCookies
+// classes (@edge-runtime/cookies as Next bundles them), which next/headers
+// builds cookies() on. They are not next/server exports.
+func CookieClasses(iso *runtime.Isolate) (request, response *goja.Object, err error) {
+	if _, err := Module(iso); err != nil {
+		return nil, nil, err
+	}
+	c, _ := iso.Value(cookieClassesKey{}).([2]*goja.Object)
+	return c[0], c[1], nil
 }

@@ -1,0 +1,5 @@
+import { next } from '../../../lib/counter';
+
+export function GET() {
+  return Response.json({ from: 'app', n: next() });
+}

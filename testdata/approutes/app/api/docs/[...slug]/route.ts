@@ -1,0 +1,3 @@
+export async function GET(_: Request, { params }: { params: Promise<{ slug: string[] }> }) {
+  return Response.json(await params);
+}
