@@ -1,6 +1,8 @@
 package bcrypt
 
 import (
+	"errors"
+
 	"github.com/dop251/goja"
 
 	"github.com/edgerun/edgerun/runtime"
@@ -120,5 +122,50 @@ func (c *completion) succeed(v goja.Value) {
 func settle(iso *runtime.Isolate, fn func(any) error, v goja.Value) {
 	if err := fn(v); err != nil && runtime.Interrupted(err) {
 		panic(err)
+	}
+}
+
+type noopKey struct{}
+
+// interruptCheck returns the stop function for hashing on the isolate's
+// goroutine (hashSync, compareSync). goja only notices Runtime.Interrupt,
+// which the CPU deadline uses, while it runs JavaScript, and a cost-20
+// hash is a minute of Go code; so every few milliseconds the hash calls an
+// empty JS function, and returns the *goja.InterruptedError that call
+// yields once the deadline has passed. The caller panics with it, which
+// unwinds the script as an interrupt does.
+func interruptCheck(iso *runtime.Isolate) func() error {
+	noop, ok := iso.Value(noopKey{}).(goja.Callable)
+	if !ok {
+		v, err := iso.VM().RunString("(function () {})")
+		if err != nil {
+			return nil
+		}
+		noop, _ = goja.AssertFunction(v)
+		iso.SetValue(noopKey{}, noop)
+	}
+	return func() error {
+		if _, err := noop(goja.Undefined()); err != nil && runtime.Interrupted(err) {
+			return err
+		}
+		return nil
+	}
+}
+
+// errIsolateGone abandons an offloaded hash whose isolate has exited.
+var errIsolateGone = errors.New("bcrypt: isolate closed")
+
+// isolateGone returns the stop function for hashing on another goroutine:
+// once the isolate has exited (closed, or replaced after a deadline),
+// nobody can receive the result.
+func isolateGone(iso *runtime.Isolate) func() error {
+	done := iso.Done()
+	return func() error {
+		select {
+		case <-done:
+			return errIsolateGone
+		default:
+			return nil
+		}
 	}
 }

@@ -149,8 +149,9 @@ func (p jsSalt) format(sum [hashLen]byte) string {
 	return b.String()
 }
 
-// hashJS is bcryptjs's hashSync(password, salt) for a string salt.
-func hashJS(password, salt []uint16, f Flavor) (string, error) {
+// hashJS is bcryptjs's hashSync(password, salt) for a string salt; stop
+// is passed to eksBlowfish.
+func hashJS(password, salt []uint16, f Flavor, stop func() error) (string, error) {
 	p, err := parseJSSalt(salt)
 	if err != nil {
 		return "", err
@@ -159,7 +160,11 @@ func hashJS(password, salt []uint16, f Flavor) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return p.format(eksBlowfish(key, &p.salt, p.iterations())), nil
+	sum, err := eksBlowfish(key, &p.salt, p.iterations(), stop)
+	if err != nil {
+		return "", err
+	}
+	return p.format(sum), nil
 }
 
 // safeStringCompareJS is bcryptjs's timing-safe comparison of the computed

@@ -31,7 +31,7 @@ func BenchmarkHashCost10(b *testing.B) {
 	b.ReportAllocs()
 	start := time.Now()
 	for i := 0; i < b.N; i++ {
-		if _, err := hashJS(pw, benchSalt, BcryptJS); err != nil {
+		if _, err := hashJS(pw, benchSalt, BcryptJS, nil); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -37,11 +37,13 @@
 // # Execution
 //
 // hashSync and compareSync run on the isolate's goroutine, as they block
-// Node's event loop. hash, compare and genSalt return promises or take
+// Node's event loop; every few milliseconds they step into JavaScript so
+// that the isolate's CPU deadline stops a runaway cost (goja only honours
+// an interrupt while it runs JavaScript). hash, compare and genSalt return promises or take
 // Node-style callbacks; the key schedule runs on its own goroutine, held
 // by a runtime.Op, so one route hashing passwords does not stall the
-// other requests its isolate serves, and callbacks run and promises
-// settle back on the isolate's goroutine. Exceptions thrown by callbacks
+// other requests its isolate serves (and it stops if the isolate exits),
+// and callbacks run and promises settle back on the isolate's goroutine. Exceptions thrown by callbacks
 // are uncaught exceptions (process 'uncaughtException' in Node routes).
 //
 // The hashing is golang.org/x/crypto/blowfish's salted key schedule

@@ -34,13 +34,21 @@ const hashLen = 23
 // saltLen is the raw salt size.
 const saltLen = 16
 
+// stopEvery is how many key-schedule iterations run between calls of the
+// stop function (about 5-10 ms of work).
+const stopEvery = 32
+
 // eksBlowfish runs the key schedule with 'iterations' rounds (2^cost) and
 // returns the first 23 bytes of the ciphertext. key is used cyclically for
 // 72 bytes, as Blowfish's key schedule does; an empty key behaves as a key
 // of one zero byte, which is what both JavaScript bcryptjs (reading past an
 // empty array gives 0) and the C implementation (reading the terminating
 // NUL) end up using.
-func eksBlowfish(key []byte, salt *[saltLen]byte, iterations uint64) [hashLen]byte {
+//
+// stop, if not nil, is called every stopEvery iterations; an error from it
+// abandons the hash (cost 31 is two billion iterations, and the caller may
+// need to honour a CPU deadline or a closed isolate).
+func eksBlowfish(key []byte, salt *[saltLen]byte, iterations uint64, stop func() error) ([hashLen]byte, error) {
 	if len(key) == 0 {
 		key = []byte{0}
 	}
@@ -53,6 +61,11 @@ func eksBlowfish(key []byte, salt *[saltLen]byte, iterations uint64) [hashLen]by
 		panic("bcrypt: " + err.Error())
 	}
 	for i := uint64(0); i < iterations; i++ {
+		if stop != nil && i%stopEvery == stopEvery-1 {
+			if err := stop(); err != nil {
+				return [hashLen]byte{}, err
+			}
+		}
 		blowfish.ExpandKey(key, c)
 		blowfish.ExpandKey(salt[:], c)
 	}
@@ -65,5 +78,5 @@ func eksBlowfish(key []byte, salt *[saltLen]byte, iterations uint64) [hashLen]by
 	}
 	var out [hashLen]byte
 	copy(out[:], data[:hashLen])
-	return out
+	return out, nil
 }

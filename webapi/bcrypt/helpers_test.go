@@ -2,7 +2,6 @@ package bcrypt
 
 import (
 	"io"
-	"strings"
 	"testing"
 	"time"
 
@@ -18,7 +17,13 @@ import (
 // ("bcryptjs", "bcryptjs@2", "bcrypt") and Node's built-ins.
 func newTestIsolate(t testing.TB) *runtime.Isolate {
 	t.Helper()
-	iso, err := runtime.New(runtime.Options{Setup: func(iso *runtime.Isolate) error {
+	return newTestIsolateWith(t, runtime.Options{})
+}
+
+// newTestIsolateWith is newTestIsolate with runtime options.
+func newTestIsolateWith(t testing.TB, opts runtime.Options) *runtime.Isolate {
+	t.Helper()
+	opts.Setup = func(iso *runtime.Isolate) error {
 		events.Install(iso)
 		node.Install(iso, node.Options{Stdout: io.Discard, Stderr: io.Discard})
 		vm := iso.VM()
@@ -39,7 +44,8 @@ func newTestIsolate(t testing.TB) *runtime.Isolate {
 			}
 			return v
 		})
-	}})
+	}
+	iso, err := runtime.New(opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -120,5 +126,3 @@ func runAsyncJS(t testing.TB, iso *runtime.Isolate, src string) string {
 	}
 	return ""
 }
-
-var _ = strings.Contains

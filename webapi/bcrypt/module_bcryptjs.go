@@ -155,15 +155,19 @@ func (m *jsModule) hashSync(call goja.FunctionCall) goja.Value {
 	if typeOf(s) != "string" || typeOf(salt) != "string" {
 		throwError(m.vm, illegalArguments(s, salt))
 	}
-	h, err := hashJS(units(s), units(salt), m.f)
+	h, err := hashJS(units(s), units(salt), m.f, interruptCheck(m.iso))
 	if err != nil {
 		panic(m.jsError(err))
 	}
 	return m.vm.ToValue(h)
 }
 
-// jsError converts a hashing error to the Error bcryptjs throws.
+// jsError converts a hashing error to the Error bcryptjs throws. An
+// interrupt (the CPU deadline, seen by interruptCheck) keeps unwinding.
 func (m *jsModule) jsError(err error) *goja.Object {
+	if runtime.Interrupted(err) {
+		panic(err)
+	}
 	if se, ok := err.(*jsSaltError); ok {
 		return newError(m.vm, fromUnits(m.vm, se.units()))
 	}
@@ -243,8 +247,10 @@ func (m *jsModule) hashAsync(password, salt []uint16, fromCost bool, progress go
 			return thrown
 		}
 	}
+	gone := isolateGone(m.iso)
 	offload(m.iso, func() [hashLen]byte {
-		return eksBlowfish(key, &p.salt, p.iterations())
+		sum, _ := eksBlowfish(key, &p.salt, p.iterations(), gone) // an error means nobody is waiting
+		return sum
 	}, func(sum [hashLen]byte) {
 		if fromCost {
 			if thrown := report(0); thrown != nil {
@@ -272,7 +278,7 @@ func (m *jsModule) compareSync(call goja.FunctionCall) goja.Value {
 	if len(hu) != 60 {
 		return m.vm.ToValue(false)
 	}
-	h, err := hashJS(units(s), hu[:29], m.f)
+	h, err := hashJS(units(s), hu[:29], m.f, interruptCheck(m.iso))
 	if err != nil {
 		panic(m.jsError(err))
 	}

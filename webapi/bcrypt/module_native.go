@@ -124,7 +124,10 @@ func (m *nativeModule) hashSync(call goja.FunctionCall) goja.Value {
 		throwError(m.vm, msgDataSalt)
 	}
 	saltBytes := m.saltBytes(salt)
-	h, ok := hashNative(pw, saltBytes)
+	h, ok, err := hashNative(pw, saltBytes, interruptCheck(m.iso))
+	if err != nil {
+		panic(err)
+	}
 	if !ok {
 		throwError(m.vm, errNativeSalt)
 	}
@@ -177,8 +180,9 @@ func (m *nativeModule) hash(call goja.FunctionCall) goja.Value {
 		hash string
 		ok   bool
 	}
+	gone := isolateGone(m.iso)
 	offload(m.iso, func() result {
-		h, ok := hashNative(pw, saltBytes)
+		h, ok, _ := hashNative(pw, saltBytes, gone) // an error means nobody is waiting
 		return result{h, ok}
 	}, func(r result) {
 		if !r.ok {
@@ -211,7 +215,11 @@ func (m *nativeModule) compareSync(call goja.FunctionCall) goja.Value {
 	if !ok || typeOf(hash) != "string" {
 		throwError(m.vm, msgDataHash)
 	}
-	return m.vm.ToValue(compareNative(pw, utf8Native(units(hash))))
+	same, err := compareNative(pw, utf8Native(units(hash)), interruptCheck(m.iso))
+	if err != nil {
+		panic(err)
+	}
+	return m.vm.ToValue(same)
 }
 
 // compare(data, hash, [cb]).
@@ -239,7 +247,11 @@ func (m *nativeModule) compare(call goja.FunctionCall) goja.Value {
 		return fail(msgDataHashAsync)
 	}
 	hashBytes := utf8Native(units(hash))
-	offload(m.iso, func() bool { return compareNative(pw, hashBytes) }, func(same bool) {
+	gone := isolateGone(m.iso)
+	offload(m.iso, func() bool {
+		same, _ := compareNative(pw, hashBytes, gone) // an error means nobody is waiting
+		return same
+	}, func(same bool) {
 		c.succeed(m.vm.ToValue(same))
 	})
 	return ret

@@ -155,20 +155,24 @@ func (p nativeSalt) format(sum [hashLen]byte) string {
 }
 
 // hashNative is encrypt_sync(data, salt); ok is false when ValidateSalt
-// rejects the salt.
-func hashNative(data, salt []byte) (string, bool) {
+// rejects the salt. stop is passed to eksBlowfish.
+func hashNative(data, salt []byte, stop func() error) (h string, ok bool, err error) {
 	p, ok := parseNativeSalt(salt)
 	if !ok {
-		return "", false
+		return "", false, nil
 	}
-	return p.format(eksBlowfish(p.key(data), &p.salt, 1<<p.logr)), true
+	sum, err := eksBlowfish(p.key(data), &p.salt, 1<<p.logr, stop)
+	if err != nil {
+		return "", false, err
+	}
+	return p.format(sum), true, nil
 }
 
 // compareNative is compare_sync: false for an invalid hash, otherwise
 // strcmp of the recomputed hash with the given one.
-func compareNative(data, hash []byte) bool {
-	h, ok := hashNative(data, hash)
-	return ok && h == string(cString(hash))
+func compareNative(data, hash []byte, stop func() error) (bool, error) {
+	h, ok, err := hashNative(data, hash, stop)
+	return ok && h == string(cString(hash)), err
 }
 
 // genSaltNative is bcrypt_gensalt: rounds arrive as a C u_int8_t (the JS
