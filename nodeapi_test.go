@@ -943,3 +943,51 @@ func TestNodeAPIRequestLogStatus(t *testing.T) {
 		time.Sleep(5 * time.Millisecond)
 	}
 }
+
+// req and res emit 'close' when the response is done, and 'aborted' and
+// 'close' when the client leaves first, so streaming routes can clean up.
+func TestNodeAPICloseEvents(t *testing.T) {
+	s := startNodeAPI(t, edgerun.Production, "")
+	_, body := s.do(t, "GET", "/api/lifecycle/close-events", nil, nil, "")
+	if string(body) != "done" {
+		t.Fatalf("body %q", body)
+	}
+	// Both emit 'close' after 'finish' (their relative order is not part
+	// of the contract).
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		_, got := s.do(t, "GET", "/api/lifecycle/close-events?read", nil, nil, "")
+		if g := string(got); g == `["res finish","req close","res close"]` || g == `["res finish","res close","req close"]` {
+			break
+		} else if time.Now().After(deadline) {
+			t.Fatalf("close events %s", g)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+
+	ctx, cancel := context.WithCancel(context.Background())
+	req, _ := http.NewRequestWithContext(ctx, "GET", s.URL+"/api/lifecycle/sse", nil)
+	resp, err := rawClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := bufio.NewReader(resp.Body)
+	for _, want := range []string{"data: hello\n", "\n", "data: tick\n"} {
+		line, err := r.ReadString('\n')
+		if err != nil || line != want {
+			t.Fatalf("read %q, %v; want %q", line, err, want)
+		}
+	}
+	cancel()
+	resp.Body.Close()
+	deadline = time.Now().Add(5 * time.Second)
+	for {
+		_, got := s.do(t, "GET", "/api/lifecycle/sse?read", nil, nil, "")
+		if g := string(got); g == `["req aborted","req close","res close finished=false"]` || g == `["req aborted","res close finished=false","req close"]` {
+			break
+		} else if time.Now().After(deadline) {
+			t.Fatalf("abort events %s", g)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}

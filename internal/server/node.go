@@ -174,6 +174,7 @@ func (s *Server) serveNode(c *request) {
 		return
 	}
 	sink := &nodeSink{pipe: pipe, inv: inv, wire: wire, comp: comp, head: c.r.Method == http.MethodHead}
+	var call *nextapi.Call // set and used on the isolate's goroutine
 	err = iso.Run(inv, func() {
 		sink.vm = iso.VM()
 		if st, ok := iso.Value(nodeStateKey{}).(*nodeState); ok {
@@ -185,7 +186,8 @@ func (s *Server) serveNode(c *request) {
 			inv.End()
 			return
 		}
-		if err := nextapi.Handle(iso, func(id string) (goja.Value, error) { return s.requireNode(iso, id) }, h, req, sink, apiCfg); err != nil {
+		call, err = nextapi.Handle(iso, func(id string) (goja.Value, error) { return s.requireNode(iso, id) }, h, req, sink, apiCfg)
+		if err != nil {
 			pipe.fail(err)
 			inv.End()
 		}
@@ -206,7 +208,12 @@ func (s *Server) serveNode(c *request) {
 		}
 	}()
 	_, _, failure := serve(c.r.Context(), out, pipe, func() {
-		_ = iso.Run(inv, func() { inv.End() })
+		// The client went away: let the route know (req and res emit
+		// 'close'), then stop counting the request.
+		_ = iso.Run(inv, func() {
+			call.Abort()
+			inv.End()
+		})
 	})
 	if failure != nil {
 		completed = true

@@ -55,6 +55,7 @@
     httpVersion: '1.1', httpVersionMajor: 1, httpVersionMinor: 1, complete: false, aborted: false,
     _pending: false, // a body read is in flight
     _consumed: false, // the body parser read the body
+    _closeEmitted: false,
   });
   Object.defineProperty(IncomingMessage.prototype, '_readableState', {
     configurable: true,
@@ -230,7 +231,8 @@
   Object.setPrototypeOf(ServerResponse, Stream);
   Object.assign(ServerResponse.prototype, {
     statusMessage: undefined, headersSent: false, finished: false, writableEnded: false, writableFinished: false,
-    sendDate: true, _apiContext: null, _limit: 0, _bytes: 0, _externalResolver: false, _wasPiped: false,
+    sendDate: true, destroyed: false, _apiContext: null, _limit: 0, _bytes: 0, _externalResolver: false, _wasPiped: false,
+    _closed: false,
   });
 
   // 'finish' and 'close' follow end() asynchronously, as in Node. One
@@ -259,6 +261,9 @@
     res.emit('prefinish');
     res.emit('finish');
     if (cb) cb();
+    if (res._closed) return;
+    res._closed = true;
+    closeRequest(res.req);
     res.emit('close');
   }
 
@@ -609,6 +614,34 @@
     } catch (err) {
       failRequest(res, err);
     }
+    return res;
+  }
+
+  // abortRequest: the client went away before the response ended. As in
+  // Node, req emits 'aborted' and 'close' and res emits 'close' (routes
+  // that stream, such as server-sent events, stop their timers on these).
+  function abortRequest(res) {
+    if (res.writableFinished || res._closed) return;
+    const req = res.req;
+    req.aborted = true;
+    req.emit('aborted');
+    closeRequest(req);
+    res.destroyed = true;
+    res._closed = true;
+    res.emit('close');
+  }
+
+  // closeRequest emits req's 'close' once (Node emits it when the request
+  // and its response are done).
+  function closeRequest(req) {
+    if (req._closeEmitted) return;
+    req._closeEmitted = true;
+    if (Object.prototype.hasOwnProperty.call(req, '_readableState')) {
+      // A stream in use: destroying it emits 'close' the Node way.
+      if (!req._readableState.destroyed) req.destroy();
+      return;
+    }
+    req.emit('close');
   }
 
   // afterHandler is Next's dev-only check of what the handler left behind.
@@ -650,5 +683,5 @@
     }
   }
 
-  return { handle, ApiError, IncomingMessage, ServerResponse };
+  return { handle, abort: abortRequest, ApiError, IncomingMessage, ServerResponse };
 })

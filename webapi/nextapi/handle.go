@@ -87,6 +87,7 @@ type moduleKey struct{}
 type apiModule struct {
 	exports *goja.Object
 	handle  goja.Callable
+	abort   goja.Callable
 	cfg     Config
 }
 
@@ -244,19 +245,37 @@ func module(iso *runtime.Isolate, require Require) (*apiModule, error) {
 	}
 	m.exports = mv.(*goja.Object)
 	m.handle, _ = goja.AssertFunction(m.exports.Get("handle"))
+	m.abort, _ = goja.AssertFunction(m.exports.Get("abort"))
 	iso.SetValue(moduleKey{}, m)
 	return m, nil
 }
 
 var errNoPreviewKeys = errors.New("nextapi: preview mode is not configured on this server")
 
+// Call is one request running in the isolate.
+type Call struct {
+	m   *apiModule
+	res goja.Value
+}
+
+// Abort tells the route that the client went away before the response
+// ended: req emits 'aborted' and 'close', res emits 'close'. Call it on
+// the isolate's goroutine; after the response has finished it does
+// nothing.
+func (c *Call) Abort() {
+	if c == nil || c.m.abort == nil {
+		return
+	}
+	_, _ = c.m.abort(goja.Undefined(), c.res)
+}
+
 // Handle runs handler for one request on the isolate's goroutine. The
 // returned error is a failure to even start (module setup); errors thrown
 // by the handler go through the Sink.
-func Handle(iso *runtime.Isolate, require Require, handler goja.Value, req *Request, sink Sink, cfg Config) error {
+func Handle(iso *runtime.Isolate, require Require, handler goja.Value, req *Request, sink Sink, cfg Config) (*Call, error) {
 	m, err := module(iso, require)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	m.cfg = cfg
 	vm := iso.VM()
@@ -289,8 +308,11 @@ func Handle(iso *runtime.Isolate, require Require, handler goja.Value, req *Requ
 	}
 
 	h := &requestHandle{req: req, sink: sink, eof: req.Body == nil}
-	_, err = m.handle(goja.Undefined(), handler, init, vm.ToValue(h), c)
-	return err
+	res, err := m.handle(goja.Undefined(), handler, init, vm.ToValue(h), c)
+	if err != nil {
+		return nil, err
+	}
+	return &Call{m: m, res: res}, nil
 }
 
 // requestHandle is what api.js holds for one request: it passes it back
