@@ -135,6 +135,12 @@ func TestAppRoutesShareModuleStateWithPages(t *testing.T) {
 // awaits, while other requests run on the same isolate.
 func TestAppRoutesRequestScopeIsPerRequest(t *testing.T) {
 	s := startNodeAPI(t, edgerun.Production, filepath.Join("testdata", "approutes"))
+	for _, route := range []string{"/api/concurrent", "/api/edge/concurrent"} {
+		t.Run(route, func(t *testing.T) { concurrentScopes(t, s, route) })
+	}
+}
+
+func concurrentScopes(t *testing.T, s *nodeAPIServer, route string) {
 	const n = 24
 	var wg sync.WaitGroup
 	errs := make(chan error, n)
@@ -142,7 +148,7 @@ func TestAppRoutesRequestScopeIsPerRequest(t *testing.T) {
 		wg.Add(1)
 		go func(i int) {
 			defer wg.Done()
-			req, _ := http.NewRequest("GET", fmt.Sprintf("%s/api/concurrent?delay=%d", s.URL, (n-i)%5), nil)
+			req, _ := http.NewRequest("GET", fmt.Sprintf("%s%s?delay=%d", s.URL, route, (n-i)%5), nil)
 			req.Header.Set("Cookie", fmt.Sprintf("v=%d", i))
 			req.Header.Set("X-V", fmt.Sprint(i))
 			resp, err := rawClient.Do(req)
@@ -302,3 +308,48 @@ func newHTTPServer(t *testing.T, h http.Handler) *httptest.Server {
 	t.Cleanup(ts.Close)
 	return ts
 }
+
+// benchAppRoute measures warm requests to one App Router route of
+// testdata/approutes through Server.ServeHTTP (no network).
+func benchAppRoute(b *testing.B, method, path, body string) {
+	srv, err := edgerun.New(filepath.Join("testdata", "approutes"), edgerun.WithLogger(testLogger()), edgerun.WithProcessEnv(map[string]string{}))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer srv.Close()
+	do := func() int {
+		var rb *strings.Reader
+		if body != "" {
+			rb = strings.NewReader(body)
+		}
+		req := httptest.NewRequest(method, path, nil)
+		if rb != nil {
+			req = httptest.NewRequest(method, path, rb)
+			req.Header.Set("Content-Type", "application/json")
+		}
+		w := &discardWriter{h: http.Header{}}
+		srv.ServeHTTP(w, req)
+		return w.code
+	}
+	if code := do(); code != 200 {
+		b.Fatalf("status %d", code)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if code := do(); code != 200 {
+			b.Fatalf("status %d", code)
+		}
+	}
+}
+
+// Node route handler: a dynamic route answering Response.json.
+func BenchmarkAppRouteNodeParams(b *testing.B) { benchAppRoute(b, "GET", "/api/items/42?x=1", "") }
+
+// Seed 002's POST handler: request.json() in, Response.json out.
+func BenchmarkAppRouteNodeJSONBody(b *testing.B) {
+	benchAppRoute(b, "POST", "/api/app-greet", `{"name":"Ada"}`)
+}
+
+// Edge route handler.
+func BenchmarkAppRouteEdge(b *testing.B) { benchAppRoute(b, "GET", "/api/edge", "") }

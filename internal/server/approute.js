@@ -285,8 +285,9 @@
     if (!(res instanceof Response)) {
       throw new Error(`No response is returned from route handler '${resolvedPagePath}'. Ensure you return a \`Response\` or a \`NextResponse\` in all branches of your handler.`);
     }
-    const headers = new Headers(res.headers);
-    if (appendMutableCookies(headers, store)) {
+    if (store.hasMutableCookies && store.mutableCookies[MODIFIED].length > 0) {
+      const headers = new Headers(res.headers);
+      appendMutableCookies(headers, store);
       res = new Response(res.body, { status: res.status, statusText: res.statusText, headers });
     }
     if (res.headers.has('x-middleware-rewrite')) {
