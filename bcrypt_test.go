@@ -65,6 +65,32 @@ func TestNPMFixtureBcrypt(t *testing.T) {
 	}
 }
 
+// edgerun dev splits npm packages into a vendor bundle; the Go modules
+// are not among them.
+func TestNPMFixtureBcryptDev(t *testing.T) {
+	dir := filepath.Join("conformance", "apps", "npm")
+	if _, err := os.Stat(filepath.Join(dir, "node_modules", "bcryptjs")); err != nil {
+		t.Skip("conformance/apps/npm/node_modules is missing: run `npm ci` there (scripts/test.sh does)")
+	}
+	srv, err := edgerun.New(dir, edgerun.WithMode(edgerun.Development), edgerun.WithLogger(testLogger()),
+		edgerun.WithConsole(testConsole()), edgerun.WithProcessEnv(map[string]string{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { srv.Close() })
+	ts := httptest.NewServer(srv)
+	t.Cleanup(ts.Close)
+	jsonCT := map[string]string{"Content-Type": "application/json"}
+	const staple = "$2a$10$abcdefghijklmnopqrstuuGGgFFcYeueaAql8Z7U7CnCTRw4DR77W"
+	body := `{"password":"correct horse battery staple","salt":"$2a$10$abcdefghijklmnopqrstuu"}`
+	run(t, ts, []exchange{
+		{name: "node", method: "POST", path: "/api/bcrypt", header: jsonCT, body: body,
+			wantStatus: 200, wantBody: `{"hash":"` + staple + `","rounds":10,"matches":true,"wrong":false,"sync":true}`},
+		{name: "edge", method: "POST", path: "/api/bcrypt-edge", header: jsonCT, body: body,
+			wantStatus: 200, wantBody: `{"hash":"` + staple + `","matches":true,"wrong":false}`},
+	})
+}
+
 func checkGeneratedHash(url, password string) error {
 	body, _ := json.Marshal(map[string]string{"password": password})
 	resp, err := http.Post(url, "application/json", strings.NewReader(string(body)))

@@ -117,3 +117,20 @@ func TestBcryptModuleMajor(t *testing.T) {
 		t.Error("an unreadable version must count as the newest")
 	}
 }
+
+// In split (dev) builds the Go modules stay runtime requires: they are not
+// npm packages for the vendor bundle.
+func TestBcryptNotVendored(t *testing.T) {
+	dir := newProject(t, mergeFiles(bcryptJS2Files, map[string]string{
+		"pages/api/h.ts": "import b from 'bcryptjs'; export default () => b;",
+	}))
+	bundle := mustBuild(t, Options{Dir: dir, PagesDir: "pages", SplitVendor: true}, "api/h.ts")
+	if !strings.Contains(bundle.Code, `require("`+BcryptJS2Module+`")`) {
+		t.Errorf("bundle does not require %s:\n%s", BcryptJS2Module, bundle.Code)
+	}
+	for _, spec := range bundle.Vendor {
+		if strings.HasPrefix(spec, "edgerun:") {
+			t.Errorf("Vendor lists %q", spec)
+		}
+	}
+}

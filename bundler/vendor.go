@@ -72,8 +72,10 @@ func vendorSpecs(meta string) []string {
 	for _, in := range m.Inputs {
 		for _, imp := range in.Imports {
 			// "<runtime>" is esbuild's own helper module.
+			// "edgerun:..." ids are modules the runtime serves from Go
+			// (bcrypt.go), not packages.
 			if !imp.External || imp.Path == "" || strings.ContainsAny(imp.Path[:1], "./<") || IsNodeBuiltin(imp.Path) ||
-				imp.Path == "next" || strings.HasPrefix(imp.Path, "next/") {
+				imp.Path == "next" || strings.HasPrefix(imp.Path, "next/") || strings.HasPrefix(imp.Path, "edgerun:") {
 				continue
 			}
 			set[imp.Path] = true
