@@ -134,3 +134,25 @@ func TestBcryptNotVendored(t *testing.T) {
 		}
 	}
 }
+
+// DisableGoBcrypt holds in split builds too: the package goes to the
+// vendor bundle, which then contains it.
+func TestBcryptDisabledInVendorBundle(t *testing.T) {
+	dir := newProject(t, mergeFiles(bcryptJS2Files, map[string]string{
+		"pages/api/h.ts": "import b from 'bcryptjs'; export default () => b;",
+	}))
+	opts := Options{Dir: dir, PagesDir: "pages", SplitVendor: true, DisableGoBcrypt: true}
+	bundle := mustBuild(t, opts, "api/h.ts")
+	if len(bundle.Vendor) != 1 || bundle.Vendor[0] != "bcryptjs" {
+		t.Fatalf("Vendor = %q", bundle.Vendor)
+	}
+	b := NewBuilder(opts)
+	t.Cleanup(b.Close)
+	v, err := b.BuildVendor(RuntimeNode, bundle.Vendor)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(v.Code, "bcryptjs-dist") || strings.Contains(v.Code, "edgerun:") {
+		t.Errorf("vendor bundle does not contain bcryptjs itself:\n%s", v.Code)
+	}
+}

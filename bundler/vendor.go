@@ -115,7 +115,7 @@ func (b *Builder) BuildVendor(rt Runtime, specs []string) (*Vendor, error) {
 	}
 	entry.WriteString("};\n")
 	name := ".edgerun-vendor-" + string(rt) + ".js"
-	pc := pluginConfig{runtime: rt, lenientEdge: b.opts.AllowEdgeNodeBuiltins}
+	pc := pluginConfig{runtime: rt, lenientEdge: b.opts.AllowEdgeNodeBuiltins, bundleBcrypt: b.opts.DisableGoBcrypt}
 	opts := b.buildOptions(name, rt, pc)
 	opts.Plugins = []api.Plugin{edgerunPlugin(pc)}
 	opts.EntryPoints = nil
