@@ -35,12 +35,14 @@ var DefaultAreas = []string{
 	"xhr/formdata",
 }
 
-// windowTestsWithoutDOM lists the `.window.js` tests that only use a
-// document for some of their subtests and are data-driven otherwise, so they
-// are worth running in a worker scope (path.Match patterns).
-var windowTestsWithoutDOM = []string{
+// windowTests lists the `.window.js` tests the runner runs (path.Match
+// patterns): data-driven tests whose only use of their page is
+// document.createElement("a"/"area"), which the runner's document shim
+// provides (document.go). They run in the same worker scope as the others.
+var windowTests = []string{
 	"url/toascii.window.js",
 	"url/IdnaTestV2*.window.js",
+	"url/url-setters-a-area.window.js",
 }
 
 // nonTestDirs are directory names whose files are never tests (WPT manifest rules).
@@ -51,7 +53,7 @@ type testKind int
 const (
 	kindAny    testKind = iota // foo.any.js, run through the worker wrapper
 	kindWorker                 // foo.worker.js, a complete worker script
-	kindWindow                 // foo.window.js from windowTestsWithoutDOM
+	kindWindow                 // foo.window.js from windowTests, with the document shim
 )
 
 // testFile is one test file and what its name and META lines say about it.
@@ -126,7 +128,7 @@ func discover(root string, paths []string) ([]*testFile, error) {
 		kind, ok := classify(rel)
 		if !ok {
 			if mustBeTest {
-				return fmt.Errorf("%w: %s (edgerun runs *.any.js and *.worker.js tests and %s)", ErrNotATest, rel, strings.Join(windowTestsWithoutDOM, ", "))
+				return fmt.Errorf("%w: %s (edgerun runs *.any.js and *.worker.js tests and %s)", ErrNotATest, rel, strings.Join(windowTests, ", "))
 			}
 			return nil
 		}
@@ -215,7 +217,7 @@ func classify(rel string) (testKind, bool) {
 	case strings.HasSuffix(base, ".worker.js"):
 		return kindWorker, true
 	case strings.HasSuffix(base, ".window.js"):
-		for _, pat := range windowTestsWithoutDOM {
+		for _, pat := range windowTests {
 			if ok, _ := path.Match(pat, rel); ok {
 				return kindWindow, true
 			}

@@ -11,6 +11,25 @@
 // that one global scope; testharness.js, idlharness.js and the other shared
 // files are compiled once and the *goja.Program is shared by every isolate.
 //
+// # The document shim
+//
+// A few `.window.js` tests (see windowTests: url/toascii.window.js,
+// url/IdnaTestV2*.window.js, url/url-setters-a-area.window.js) are run too,
+// in the same worker scope, because they are data-driven and use their page
+// only through document.createElement("a") and ("area"). For those runs
+// alone the runner declares a global `document`: a test-environment shim,
+// not an edgerun Web API, never installed in edge routes. Its
+// createElement returns, for "a" and "area" (ASCII case-insensitive),
+// elements implementing HTML's HTMLHyperlinkElementUtils (href with a null
+// url when the attribute is absent or does not parse, origin, protocol,
+// username, password, host, hostname, port, pathname, search, hash;
+// "reinitialize url" and "update href") over webapi/url's records, resolved
+// against the page's URL (location with .window.js → .window.html); any other
+// name throws "edgerun WPT runner: document.createElement(...) is not
+// supported". `document` is a global lexical binding rather than a property
+// of the global object, so `'document' in self` stays false and
+// testharness.js keeps its worker environment. See document.go.
+//
 // Same-origin fetches go to an in-process static file server over the WPT
 // checkout (read-only), reached through an http.RoundTripper that maps the
 // WPT hosts (web-platform.test and its subdomains, ports 8000/8443...) to it.

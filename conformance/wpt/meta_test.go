@@ -44,6 +44,8 @@ var classifyTests = []struct {
 	{"FileAPI/FileReaderSync.worker.js", kindWorker, true},
 	{"url/toascii.window.js", kindWindow, true},
 	{"url/IdnaTestV2-removed.window.js", kindWindow, true},
+	{"url/url-setters-a-area.window.js", kindWindow, true},
+	{"url/percent-encoding.window.js", 0, false}, // iframes: more than the document shim
 	{"url/javascript-urls.window.js", 0, false},
 	{"url/resources/a.any.js", 0, false},
 	{"fetch/api/support/x.any.js", 0, false},

@@ -172,7 +172,7 @@ func (r *runner) runOne(ctx context.Context, spec runSpec) Result {
 		return st.result(spec)
 	}
 	timeout := r.timeout(spec)
-	sc, err := newScope(r.tree, st, spec.url())
+	sc, err := newScope(r.tree, st, spec)
 	if err != nil {
 		st.finish(HarnessError, err.Error(), nil)
 		return st.result(spec)

@@ -19,13 +19,14 @@ var (
 	basicErr    error
 )
 
-// runBasic runs testdata/root/basic once for every test that inspects it.
+// runBasic runs testdata/root/basic and testdata/root/url once for every
+// test that inspects them.
 func runBasic(t *testing.T) *Report {
 	t.Helper()
 	basicOnce.Do(func() {
 		basicReport, basicErr = Run(context.Background(), Options{
 			Root:         testRoot,
-			Paths:        []string{"basic"},
+			Paths:        []string{"basic", "url"},
 			TimeoutScale: testScale,
 			// Low enough that crash.any.js reaches it quickly.
 			MemoryLimit: heapNow() + 512<<20,
@@ -90,6 +91,18 @@ var runTests = []struct {
 		"http is not a secure context":           StatusPass,
 		"importScripts of a missing script throws NetworkError": StatusPass,
 		"global event listeners":                                StatusPass,
+	}},
+	{id: "url/no-document.any.js", harness: HarnessOK, subtests: map[string]string{
+		"no document in a worker test": StatusPass}},
+	{id: "url/url-setters-a-area.window.js", harness: HarnessOK, subtests: map[string]string{
+		"document is a global binding, not a property of the worker global": StatusPass,
+		"other elements are not supported":                                  StatusPass,
+		"an element without href has a null url":                            StatusPass,
+		"href resolves against the document URL":                            StatusPass,
+		"an href that does not parse gives a null url":                      StatusPass,
+		"setters update href":                                               StatusPass,
+		"setters the URL cannot take are ignored":                           StatusPass,
+		"values are USVStrings":                                             StatusPass,
 	}},
 }
 

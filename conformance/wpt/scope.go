@@ -32,17 +32,20 @@ type scope struct {
 	tree  *tree
 	loc   *workerLocation
 	state *runState
+	// window: a .window.js test, which gets the document shim (document.go).
+	window bool
 
 	hooked         bool          // testharness.js loaded and our callbacks added
 	harnessTimeout goja.Callable // testharness's timeout(), for the soft timeout
 }
 
-func newScope(t *tree, state *runState, location string) (*scope, error) {
+func newScope(t *tree, state *runState, spec runSpec) (*scope, error) {
+	location := spec.url()
 	u, err := url.Parse(location)
 	if err != nil {
 		return nil, fmt.Errorf("wpt: test URL %q: %w", location, err)
 	}
-	return &scope{tree: t, state: state, loc: &workerLocation{u: u}}, nil
+	return &scope{tree: t, state: state, loc: &workerLocation{u: u}, window: spec.file.kind == kindWindow}, nil
 }
 
 // workerEventHandlers are the event handler attributes of WorkerGlobalScope
@@ -95,6 +98,9 @@ func (sc *scope) install(iso *runtime.Isolate) error {
 		sc.method(global, "reportError", 1, func(call goja.FunctionCall) goja.Value {
 			return events.ReportErrorFunction(iso, call)
 		})
+	}
+	if sc.window {
+		return sc.installDocument()
 	}
 	return nil
 }
