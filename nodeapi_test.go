@@ -300,6 +300,8 @@ var nodeRequestExchanges = []nodeExchange{
 		path:       "/api/headers?names=x-custom,user-agent,accept-language,set-cookie",
 		headers:    [][2]string{{"X-Custom", "a"}, {"X-Custom", "b"}, {"User-Agent", "ua-1"}, {"User-Agent", "ua-2"}, {"Set-Cookie", "s=1"}, {"Set-Cookie", "t=2"}},
 		wantStatus: 200, wantBody: `{"x-custom":"a, b","user-agent":"ua-1","accept-language":null,"set-cookie":["s=1","t=2"]}`},
+	{name: "req.socket", path: "/api/socket", wantStatus: 200,
+		wantBody: `{"remoteAddress":"127.0.0.1","localAddress":"127.0.0.1","encrypted":false,"same":true}`},
 	{name: "every method reaches the handler: OPTIONS", method: "OPTIONS", path: "/api/methods", wantStatus: 200,
 		wantHeader: map[string]string{"Allow": "", "X-Method": "OPTIONS", "Access-Control-Allow-Origin": ""}, wantBody: "method=OPTIONS"},
 	{name: "PATCH", method: "PATCH", path: "/api/methods", wantStatus: 200, wantBody: "method=PATCH"},
@@ -989,5 +991,39 @@ func TestNodeAPICloseEvents(t *testing.T) {
 			t.Fatalf("abort events %s", g)
 		}
 		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// Preview-mode secrets belong to the server, not to a generation of the
+// Node bundle: a draft-mode cookie survives a dev reload, as under next dev.
+func TestNodeAPIPreviewSurvivesReload(t *testing.T) {
+	dir := t.TempDir()
+	copyTree(t, filepath.Join("testdata", "nodeapi"), dir)
+	srv, err := edgerun.New(dir, edgerun.WithMode(edgerun.Development), edgerun.WithLogger(testLogger()),
+		edgerun.WithConsole(testConsole()), edgerun.WithProcessEnv(map[string]string{}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	ts := httptest.NewServer(srv)
+	defer ts.Close()
+	s := &nodeAPIServer{Server: ts, logs: &logCapture{}}
+	resp, _ := s.do(t, "GET", "/api/res?case=draft-on", nil, nil, "")
+	cookie, _, _ := strings.Cut(resp.Header.Get("Set-Cookie"), ";")
+	if !strings.HasPrefix(cookie, "__prerender_bypass=") {
+		t.Fatalf("Set-Cookie %q", resp.Header.Get("Set-Cookie"))
+	}
+	// An edit to a Node route rebuilds the Node bundle and its isolate.
+	file := filepath.Join(dir, "pages", "api", "echo.ts")
+	src, _ := os.ReadFile(file)
+	if err := os.WriteFile(file, append(src, []byte("\n// edited\n")...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := srv.Reload(); err != nil {
+		t.Fatal(err)
+	}
+	_, body := s.do(t, "GET", "/api/res?case=preview-read", map[string]string{"Cookie": cookie}, nil, "")
+	if string(body) != `{"previewData":{},"preview":true,"draftMode":true}` {
+		t.Fatalf("after reload: %s", body)
 	}
 }

@@ -5,8 +5,11 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	goruntime "runtime"
 	"strconv"
 	"strings"
+	"sync"
+	"weak"
 
 	"github.com/dop251/goja"
 
@@ -19,10 +22,10 @@ import (
 // All Node-runtime routes share one isolate, as they share one Node
 // process under next start: module state (in-memory stores, rate limiters)
 // persists across requests and routes. The pool (of one) replaces the
-// isolate if a request blows its CPU deadline; the server-wide nodeState
-// outlives it.
+// isolate if a request blows its CPU deadline, and a dev reload builds a
+// new pool; the server-wide nodeState outlives both.
 func (s *Server) newNodePool(p *project) *runtime.Pool {
-	st := s.newNodeState()
+	st := s.nodeState()
 	return runtime.NewPool(runtime.PoolOptions{Max: 1, IdleTimeout: -1, New: func() (*runtime.Isolate, error) {
 		return runtime.New(runtime.Options{
 			Name:                 "node",
@@ -39,8 +42,9 @@ func (s *Server) newNodePool(p *project) *runtime.Pool {
 }
 
 // nodeState is what every Node request of one server shares: the preview
-// mode secrets (Next keeps them per build; a server is our build) and the
-// hooks through which Next's own warnings reach the server log.
+// mode secrets (Next keeps them per build, and next dev per process, so a
+// draft-mode cookie survives edits) and the hooks through which Next's own
+// warnings reach the server log.
 type nodeState struct {
 	preview  *nextapi.PreviewKeys
 	warn     func(string)
@@ -49,14 +53,28 @@ type nodeState struct {
 
 type nodeStateKey struct{}
 
-func (s *Server) newNodeState() *nodeState {
-	st := &nodeState{
-		warn: func(msg string) { s.log.Warn(msg) },
+// nodeStates holds each Server's nodeState without keeping the Server
+// alive (the state refers to the logger only); an entry goes when its
+// Server is collected.
+var nodeStates sync.Map // weak.Pointer[Server] → *nodeState
+
+func (s *Server) nodeState() *nodeState {
+	key := weak.Make(s)
+	if v, ok := nodeStates.Load(key); ok {
+		return v.(*nodeState)
 	}
-	st.logError = func(v goja.Value) { s.log.Error("⨯ " + describeValue(v)) }
+	log := s.log
+	st := &nodeState{
+		warn:     func(msg string) { log.Warn(msg) },
+		logError: func(v goja.Value) { log.Error("⨯ " + describeValue(v)) },
+	}
 	// A failure of the system's random source leaves preview mode off:
 	// setDraftMode and setPreviewData then throw Next's invariant error.
 	st.preview, _ = nextapi.NewPreviewKeys()
+	if v, loaded := nodeStates.LoadOrStore(key, st); loaded {
+		return v.(*nodeState)
+	}
+	goruntime.AddCleanup(s, func(k weak.Pointer[Server]) { nodeStates.Delete(k) }, key)
 	return st
 }
 
@@ -135,6 +153,9 @@ func (s *Server) serveNode(c *request) {
 	}
 	addForwarded(req.Header, c.r, s.portFor(c.r))
 	req.RemoteAddr, req.RemotePort, _ = net.SplitHostPort(c.r.RemoteAddr)
+	if la, ok := c.r.Context().Value(http.LocalAddrContextKey).(net.Addr); ok {
+		req.LocalAddr, _, _ = net.SplitHostPort(la.String())
+	}
 	if cfg.BodyParser {
 		// Next reads the whole body for every method before the handler runs;
 		// do it here, off the shared isolate.
