@@ -215,6 +215,14 @@ func (p *project) loadNodeServer(file string) error {
 			return
 		}
 		ns.bundle, ns.program = bundle, prog
+		// Create the Node isolate now (its globals cost milliseconds), while
+		// requests wait on this build: the first one after an edit then
+		// finds it ready, and never races another to create a second.
+		if ns.pool != nil {
+			if _, inv, err := ns.pool.Acquire(func(error) {}); err == nil {
+				inv.End()
+			}
+		}
 	})
 	if ns.err != nil {
 		return ns.err
