@@ -53,4 +53,3 @@ export default (req: Request) => new Response('edge says hi');`)
 	// /api/edge edge
 	// /api/hello nodejs
 }
-

@@ -83,7 +83,7 @@ func (s *Server) installNodeGlobals(iso *runtime.Isolate, p *project) error {
 		env[k] = v
 	}
 	env["NEXT_RUNTIME"] = "nodejs" // as next sets it for Node routes
-	var roots []string // nil: the node package's default, the project and the temp dir
+	var roots []string             // nil: the node package's default, the project and the temp dir
 	if len(s.cfg.FSRoots) > 0 {
 		// WithFSRoots widens the default sandbox; it does not replace it.
 		roots = append([]string{p.dir, os.TempDir()}, s.cfg.FSRoots...)
