@@ -12,7 +12,7 @@ var blobTests = []jstest.Case{
 	{"blob without type", `return String(new Response(new Blob([])).headers.get("content-type"))`, "null"},
 	{"blob type kept verbatim", `return new Request("http://x/", {method: "POST", body: new Blob([], {type: "a/b; c=d"})}).headers.get("content-type")`, "a/b; c=d"},
 	{"blob()", `const b = await new Response("abc", {headers: {"Content-Type": "Text/Plain;Charset=UTF-8"}}).blob(); return [b instanceof Blob, b.size, b.type, await b.text()].join("|")`,
-		"true|3|text/plain;charset=utf-8|abc"},
+		"true|3|text/plain;charset=UTF-8|abc"},
 	{"blob() empty content type", `return JSON.stringify((await new Response("x", {headers: [["Content-Type", ""]]}).blob()).type)`, `""`},
 	{"blob() combined content type", `const r = new Response("x", {headers: [["Content-Type", "text/html;charset=gbk"], ["Content-Type", "text/html;x=y"]]}); return (await r.blob()).type`, "text/html;x=y;charset=gbk"},
 	{"blob() no body", `const b = await new Response().blob(); return b.size + JSON.stringify(b.type)`, `0""`},

@@ -56,9 +56,14 @@ func (b *Blob) LastModified() int64 {
 }
 
 // NewBlob creates a Blob object holding data (the blob owns data from then
-// on) with the given type, which is normalised as the constructor does.
+// on) with the given type.
+//
+// contentType is used as given: the constructor's lowercasing rule is for
+// script-supplied types, while host-made blobs carry an already-serialized
+// MIME type whose parameter values keep their case (fetch's body.blob(),
+// structured clone).
 func NewBlob(iso *runtime.Isolate, data []byte, contentType string) *goja.Object {
-	return jsclass.New(iso, BlobClass, &Blob{data: data, typ: normalizeType(contentType)})
+	return jsclass.New(iso, BlobClass, &Blob{data: data, typ: contentType})
 }
 
 // BlobOf returns the Blob behind a Blob or File object.
