@@ -222,6 +222,7 @@ func TestCloseWaitsForLiveInvocations(t *testing.T) {
 
 var shimTests = []struct{ src, want string }{
 	{`typeof Symbol.asyncIterator`, "symbol"},
+	{`Date.prototype.toGMTString === Date.prototype.toUTCString`, "true"},
 	{`const o = {}; Error.captureStackTrace(o); typeof o.stack`, "string"},
 	{`const { promise, resolve } = Promise.withResolvers(); resolve(1); promise instanceof Promise`, "true"},
 	{`JSON.stringify(Object.groupBy([1, 2, 3], x => x % 2 ? "odd" : "even"))`, `{"odd":[1,3],"even":[2]}`},

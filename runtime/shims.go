@@ -31,6 +31,8 @@ const languageShims = `(function () {
     });
   }
   if (typeof Error.stackTraceLimit !== 'number') Error.stackTraceLimit = 10;
+  // Annex B: toGMTString is the same function object as toUTCString.
+  if (typeof Date.prototype.toGMTString !== 'function') define(Date.prototype, 'toGMTString', Date.prototype.toUTCString);
 
   // Allocation caps. goja allocates buffers and strings eagerly, and a Go
   // allocation that cannot be satisfied is a fatal error for the whole

@@ -23,6 +23,7 @@ func DefaultSetup(iso *runtime.Isolate) error {
 	return edge.Install(iso, edge.Options{
 		Profile:   edge.ProfileFull,
 		AllowEval: true,
+		Worker:    true, // a DedicatedWorkerGlobalScope has reportError, FileReaderSync, navigator
 		Fetch:     fetch.Options{Client: env.Client, BaseURL: env.Location},
 		Console:   console.WriterSink(env.Console, env.Console),
 	})

@@ -41,6 +41,10 @@ type Options struct {
 	Console console.Sink
 	// NextServer describes the project to next/server.
 	NextServer nextserver.Options
+	// Worker adds what worker global scopes have beyond Next's edge
+	// runtime (reportError, FileReaderSync, navigator): the WPT runner's
+	// scope. Routes never get it.
+	Worker bool
 }
 
 // InstallWebPlatform installs the Web APIs shared by edge and Node routes.
@@ -63,7 +67,7 @@ func InstallWebPlatform(iso *runtime.Isolate, opts Options, worker bool) {
 // Install installs the edge global scope.
 func Install(iso *runtime.Isolate, opts Options) error {
 	full := opts.Profile == ProfileFull
-	InstallWebPlatform(iso, opts, false)
+	InstallWebPlatform(iso, opts, opts.Worker)
 	vm := iso.VM()
 	g := vm.GlobalObject()
 	iso.DefineGlobal("self", g)
