@@ -16,7 +16,7 @@ func startFaults(t *testing.T, opts ...edgerun.Option) *httptest.Server {
 		edgerun.WithLogger(testLogger()),
 		edgerun.WithConsole(testConsole()),
 		edgerun.WithProcessEnv(map[string]string{}),
-		edgerun.WithCPUDeadline(time.Second) // generous: the first Node request also loads the bundle,
+		edgerun.WithCPUDeadline(time.Second),  // generous: the first Node request also loads the bundle
 		edgerun.WithMode(edgerun.Development), // production refuses to start with a broken route
 	}, opts...)
 	srv, err := edgerun.New(filepath.Join("testdata", "faults"), base...)
