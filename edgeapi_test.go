@@ -32,10 +32,6 @@ import (
 // safety net, not a timing assertion.
 const edgeWait = 30 * time.Second
 
-// edgeOrigin is the address edge handlers see in req.url (WithAddress),
-// the one the spec's examples use.
-const edgeOrigin = "http://localhost:3456"
-
 // nextTarget, when set (EDGEAPI_NEXT_URL=http://localhost:3456), runs the
 // exchanges against a `next start -p 3456` of testdata/edgeapi instead of
 // edgerun, to check the expectations against Next.js itself. Tests that

@@ -17,11 +17,10 @@ import (
 var update = flag.Bool("update", false, "rewrite testdata/snapshots/*.txt")
 
 type snapshotScenario struct {
-	name   string
-	mode   Mode
-	env    map[string]string
-	files  map[string]string // added to testdata/project
-	routes []string          // relative to pages/
+	name  string
+	mode  Mode
+	env   map[string]string
+	files map[string]string // added to testdata/project
 }
 
 var snapshotGroups = map[string][]snapshotScenario{

@@ -350,9 +350,7 @@ func (iso *Isolate) setup() (err error) {
 
 func recoverError(r any) error {
 	switch v := r.(type) {
-	case error:
-		return v
-	case *goja.Exception:
+	case error: // includes *goja.Exception
 		return v
 	default:
 		return &PanicError{Value: r, Stack: rtdebug.Stack()}
@@ -385,7 +383,7 @@ func (iso *Isolate) runTask(t task) {
 	if !panicked && !iso.dead && len(iso.rejected) > 0 {
 		iso.reportRejections()
 		if !iso.dead {
-			panicked = iso.call(iso.drain)
+			iso.call(iso.drain)
 		}
 	}
 	elapsed := time.Since(start)

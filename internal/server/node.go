@@ -3,6 +3,7 @@ package server
 import (
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	goruntime "runtime"
@@ -163,6 +164,11 @@ func (s *Server) serveNode(c *request) {
 		var be *nextapi.BodyError
 		if errors.As(err, &be) {
 			req.BodyError = be
+			// Node discards the rest of a rejected body, so the client
+			// finishes its upload and reads the 413; net/http would reset
+			// the connection under a client still writing. Bounded, so a
+			// huge upload cannot hold the server.
+			_, _ = io.Copy(io.Discard, io.LimitReader(c.r.Body, maxDiscardedBody))
 		}
 		req.BodyKind, req.BodyText = kind, text
 	} else {
@@ -247,6 +253,10 @@ func (s *Server) serveNode(c *request) {
 	wire.finish()
 	completed = true
 }
+
+// maxDiscardedBody bounds how much of a rejected request body is read and
+// thrown away before answering.
+const maxDiscardedBody = 64 << 20
 
 // nodeFailed answers a Node route whose handler threw before responding.
 // In production nextapi already sent the plain 500 itself; what arrives

@@ -4,7 +4,6 @@ import (
 	"context"
 	"io"
 	"net/http"
-	"strconv"
 	"strings"
 )
 
@@ -119,9 +118,6 @@ func serve(ctx context.Context, w http.ResponseWriter, p *pipe, onAbort func()) 
 		}
 	}
 }
-
-// contentLength formats n for a Content-Length header.
-func contentLength(n int) string { return strconv.Itoa(n) }
 
 // copyFlushing copies r to w, flushing after every read so a streamed
 // upstream body reaches the client as it arrives.

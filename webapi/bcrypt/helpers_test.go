@@ -56,29 +56,6 @@ func newTestIsolateWith(t testing.TB, opts runtime.Options) *runtime.Isolate {
 // testModules maps the vector files' module names to flavours.
 var testModules = map[string]Flavor{"bcryptjs": BcryptJS, "bcryptjs@2": BcryptJS2, "bcrypt": Native}
 
-// runJS evaluates src (a function body) and returns String(result), or
-// "throw: <String(e)>".
-func runJS(t testing.TB, iso *runtime.Isolate, src string) string {
-	t.Helper()
-	var got string
-	err := iso.Do(func() error {
-		v, err := iso.VM().RunString("(function () {\n" + src + "\n})()")
-		if err != nil {
-			if ex, ok := err.(*goja.Exception); ok {
-				got = "throw: " + ex.Value().String()
-				return nil
-			}
-			return err
-		}
-		got = v.String()
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return got
-}
-
 // runAsyncJS evaluates src in an async function with done(value) in scope
 // and waits for done; a rejection of the function's promise or a
 // synchronous throw is reported as "reject: ..." / "throw: ...".

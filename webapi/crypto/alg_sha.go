@@ -44,14 +44,6 @@ func hashBlockBits(name string) int {
 	return 0
 }
 
-// hashSize is the output size in bytes of a hash function.
-func hashSize(name string) int {
-	if h := newHash(name); h != nil {
-		return h().Size()
-	}
-	return 0
-}
-
 func (shaAlg) digest(p *params, message []byte) ([]byte, error) {
 	switch p.name {
 	case "SHA-1":

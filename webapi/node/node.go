@@ -143,12 +143,6 @@ func defineAsyncIteratorSymbol(vm *goja.Runtime) {
 	_ = sym.DefineDataProperty("asyncIterator", v, goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
 }
 
-// asyncIteratorSymbol returns the isolate's Symbol.asyncIterator.
-func asyncIteratorSymbol(vm *goja.Runtime) *goja.Symbol {
-	defineAsyncIteratorSymbol(vm)
-	return vm.Get("Symbol").(*goja.Object).Get("asyncIterator").(*goja.Symbol)
-}
-
 // Builtins lists the built-in module ids Node knows (module.builtinModules),
 // without the "node:" prefix, sorted.
 var Builtins []string

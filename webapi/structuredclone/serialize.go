@@ -372,8 +372,6 @@ func (s *serializer) serializeError(obj *goja.Object, rec *record) {
 	}
 }
 
-func present(v goja.Value) bool { return v != nil && !goja.IsUndefined(v) }
-
 func hasKey(o *goja.Object, k string) bool {
 	for _, x := range o.Keys() {
 		if x == k {

@@ -93,8 +93,6 @@ func (cs *charSet) contains(r rune) bool {
 
 func (cs *charSet) hasStrings() bool { return len(cs.strs) > 0 }
 
-func (cs *charSet) empty() bool { return len(cs.spans) == 0 && len(cs.strs) == 0 }
-
 // union adds every member of o.
 func (cs *charSet) union(o *charSet) {
 	cs.spans = append(cs.spans, o.spans...)
