@@ -131,10 +131,24 @@ func printBanner(w io.Writer, mode, url string, srv *edgerun.Server, took time.D
 		fmt.Fprintf(w, "   - Middleware:   %s (%s)\n", file, runtime)
 	}
 	fmt.Fprintln(w)
-	routes := srv.Routes()
-	if len(routes) > 0 {
-		fmt.Fprintln(w, "   Route (pages)                                Runtime")
-		for _, r := range routes {
+	// Like next build's summary: one table per router.
+	var pages, app []edgerun.Route
+	for _, r := range srv.Routes() {
+		if strings.HasPrefix(r.File, "app/") || strings.HasPrefix(r.File, "src/app/") {
+			app = append(app, r)
+		} else {
+			pages = append(pages, r)
+		}
+	}
+	for _, group := range []struct {
+		title  string
+		routes []edgerun.Route
+	}{{"Route (app)", app}, {"Route (pages)", pages}} {
+		if len(group.routes) == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "   %-46s Runtime\n", group.title)
+		for _, r := range group.routes {
 			fmt.Fprintf(w, "   ƒ %-44s %s\n", r.Page, r.Runtime)
 		}
 		fmt.Fprintln(w)
