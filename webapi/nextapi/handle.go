@@ -11,6 +11,7 @@ import (
 	"github.com/dop251/goja"
 
 	"github.com/edgerun/edgerun/runtime"
+	"github.com/edgerun/edgerun/runtime/jsclass"
 	"github.com/edgerun/edgerun/runtime/webidl"
 )
 
@@ -89,6 +90,41 @@ type apiModule struct {
 	handle  goja.Callable
 	abort   goja.Callable
 	cfg     Config
+	configs map[configKey]*goja.Object // the JS config object per route config
+}
+
+// configKey is the part of Config api.js sees.
+type configKey struct {
+	dev, bodyParser, externalResolver, responseLimit bool
+	responseLimitBytes                               int64
+	responseLimitText, previewModeID                 string
+}
+
+// configObject returns the JS config object for cfg, built once per
+// distinct route config (api.js only reads it).
+func (m *apiModule) configObject(vm *goja.Runtime, cfg Config) *goja.Object {
+	key := configKey{cfg.Dev, cfg.BodyParser, cfg.ExternalResolver, cfg.ResponseLimit, cfg.ResponseLimitBytes, cfg.ResponseLimitText, ""}
+	if cfg.Preview != nil {
+		key.previewModeID = cfg.Preview.ID
+	}
+	if c, ok := m.configs[key]; ok {
+		return c
+	}
+	c := vm.NewObject()
+	_ = c.Set("dev", cfg.Dev)
+	_ = c.Set("bodyParser", cfg.BodyParser)
+	_ = c.Set("externalResolver", cfg.ExternalResolver)
+	_ = c.Set("responseLimit", cfg.ResponseLimit)
+	_ = c.Set("responseLimitBytes", cfg.ResponseLimitBytes)
+	_ = c.Set("responseLimitText", cfg.ResponseLimitText)
+	if cfg.Preview != nil {
+		_ = c.Set("previewModeId", cfg.Preview.ID)
+	}
+	if m.configs == nil {
+		m.configs = map[configKey]*goja.Object{}
+	}
+	m.configs[key] = c
+	return c
 }
 
 func module(iso *runtime.Isolate, require Require) (*apiModule, error) {
@@ -296,19 +332,11 @@ func Handle(iso *runtime.Isolate, require Require, handler goja.Value, req *Requ
 		_ = init.Set("bodyText", req.BodyText)
 	}
 
-	c := vm.NewObject()
-	_ = c.Set("dev", cfg.Dev)
-	_ = c.Set("bodyParser", cfg.BodyParser)
-	_ = c.Set("externalResolver", cfg.ExternalResolver)
-	_ = c.Set("responseLimit", cfg.ResponseLimit)
-	_ = c.Set("responseLimitBytes", cfg.ResponseLimitBytes)
-	_ = c.Set("responseLimitText", cfg.ResponseLimitText)
-	if cfg.Preview != nil {
-		_ = c.Set("previewModeId", cfg.Preview.ID)
-	}
-
+	c := m.configObject(vm, cfg)
 	h := &requestHandle{req: req, sink: sink, eof: req.Body == nil}
-	res, err := m.handle(goja.Undefined(), handler, init, vm.ToValue(h), c)
+	// The handle is a dynamic-object shell: no reflection wrapper per
+	// request, and Export() gives h back to the host functions.
+	res, err := m.handle(goja.Undefined(), handler, init, vm.NewDynamicObject(h), c)
 	if err != nil {
 		return nil, err
 	}
@@ -318,6 +346,7 @@ func Handle(iso *runtime.Isolate, require Require, handler goja.Value, req *Requ
 // requestHandle is what api.js holds for one request: it passes it back
 // to the host functions, which are created once per isolate.
 type requestHandle struct {
+	jsclass.Shell
 	req   *Request
 	sink  Sink
 	eof   bool        // the body reached its end
