@@ -4,11 +4,9 @@ import (
 	"net/http"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/dop251/goja"
-
-	"github.com/edgerun/edgerun/webapi/encoding"
+	"github.com/edgerun/edgerun/webapi/url"
 )
 
 // QueryValue is one req.query entry: a string, or an array for repeated
@@ -36,7 +34,7 @@ type Param struct {
 // application/x-www-form-urlencoded serializer ("?c=%20z&d" → "?c=+z&d=",
 // "?a=1&b=2&a=3" → "?a=1&a=3&b=2").
 func BuildQuery(rawQuery string, params []Param) (query []QueryValue, search string) {
-	pairs := parseURLEncoded(rawQuery)
+	pairs := url.ParseURLEncoded(rawQuery)
 	isParam := func(k string) bool {
 		for _, p := range params {
 			if p.Name == k {
@@ -118,94 +116,13 @@ func arrayIndex(k string) (uint64, bool) {
 // serializeQuery is URLSearchParams built from the query object (each
 // array value appended under its key) and turned into a string.
 func serializeQuery(q []QueryValue) string {
-	var b strings.Builder
+	var pairs [][2]string
 	for _, e := range q {
 		for _, v := range e.Values {
-			if b.Len() > 0 {
-				b.WriteByte('&')
-			}
-			formEncode(&b, e.Key)
-			b.WriteByte('=')
-			formEncode(&b, v)
+			pairs = append(pairs, [2]string{e.Key, v})
 		}
 	}
-	return b.String()
-}
-
-// parseURLEncoded is the URL Standard's application/x-www-form-urlencoded
-// parser: "+" is a space and percent escapes are decoded bytewise, keeping
-// malformed ones as they are (unlike net/url, which rejects them).
-func parseURLEncoded(s string) [][2]string {
-	var out [][2]string
-	for _, seq := range strings.Split(s, "&") {
-		if seq == "" {
-			continue
-		}
-		name, value := seq, ""
-		if i := strings.IndexByte(seq, '='); i >= 0 {
-			name, value = seq[:i], seq[i+1:]
-		}
-		out = append(out, [2]string{percentDecodePlus(name), percentDecodePlus(value)})
-	}
-	return out
-}
-
-func percentDecodePlus(s string) string {
-	if !strings.ContainsAny(s, "+%") {
-		return s
-	}
-	b := make([]byte, 0, len(s))
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c == '+':
-			b = append(b, ' ')
-		case c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
-			b = append(b, unhex(s[i+1])<<4|unhex(s[i+2]))
-			i += 2
-		default:
-			b = append(b, c)
-		}
-	}
-	if utf8.Valid(b) {
-		return string(b)
-	}
-	// UTF-8 decode without BOM: each maximal invalid subsequence is one
-	// U+FFFD (strings.ToValidUTF8 would merge a run into one).
-	s, _ = encoding.Decode("utf-8", b, false, true)
-	return s
-}
-
-func isHex(c byte) bool {
-	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
-}
-
-func unhex(c byte) byte {
-	switch {
-	case c <= '9':
-		return c - '0'
-	case c <= 'F':
-		return c - 'A' + 10
-	default:
-		return c - 'a' + 10
-	}
-}
-
-func formEncode(b *strings.Builder, s string) {
-	const hexDigits = "0123456789ABCDEF"
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c == ' ':
-			b.WriteByte('+')
-		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '*', c == '-', c == '.', c == '_':
-			b.WriteByte(c)
-		default:
-			b.WriteByte('%')
-			b.WriteByte(hexDigits[c>>4])
-			b.WriteByte(hexDigits[c&15])
-		}
-	}
+	return url.SerializeURLEncoded(pairs)
 }
 
 // Node discards duplicates of these request headers (http.IncomingMessage
