@@ -177,7 +177,7 @@ func (ac *appCall) result(v goja.Value) {
 		ac.pipe.write(bytes)
 		ac.done(nil)
 	case stream != nil:
-		streams.Consume(iso, stream, ac.chunk, ac.streamEnded)
+		streams.ConsumePaced(iso, stream, ac.chunk, ac.pause, ac.streamEnded)
 	default:
 		ac.done(nil)
 	}
@@ -237,6 +237,11 @@ func (ac *appCall) chunk(b []byte) error {
 	}
 	ac.pipe.write(b)
 	return nil
+}
+
+// pause parks the body stream while the client is behind (see pipe.full).
+func (ac *appCall) pause(resume func()) bool {
+	return ac.pipe.full(func() { _ = ac.iso.Run(ac.inv, resume) })
 }
 
 func (ac *appCall) streamEnded(err goja.Value) {
