@@ -15,9 +15,18 @@ type microtaskKey struct{}
 // it calls the original Promise.prototype.then on one already-resolved
 // promise, which queues a reaction job at once. Capturing `then` at first
 // use keeps user patches of Promise.prototype out of the way.
+//
+// Every reaction is the same native function, run: goja runs jobs in the
+// order they were queued, so the n-th run takes the n-th callback from
+// pending. That saves a function object per microtask. goja drops queued
+// jobs only when it is interrupted, and an interrupted isolate is
+// replaced, never reused, so pending cannot fall out of step.
 type microtaskQueue struct {
 	resolved goja.Value
 	then     goja.Callable
+	run      goja.Value
+	pending  []func()
+	head     int
 }
 
 func queueOf(iso *runtime.Isolate) *microtaskQueue {
@@ -30,6 +39,18 @@ func queueOf(iso *runtime.Isolate) *microtaskQueue {
 	pv := vm.ToValue(p)
 	then, _ := goja.AssertFunction(pv.(*goja.Object).Get("then"))
 	q := &microtaskQueue{resolved: pv, then: then}
+	q.run = vm.ToValue(func(goja.FunctionCall) goja.Value {
+		fn := q.pending[q.head]
+		q.pending[q.head] = nil
+		q.head++
+		if q.head == len(q.pending) {
+			q.pending, q.head = q.pending[:0], 0
+		}
+		if ex := vm.Try(fn); ex != nil {
+			report(iso, ex)
+		}
+		return goja.Undefined()
+	})
 	iso.SetValue(microtaskKey{}, q)
 	return q
 }
@@ -39,15 +60,10 @@ func queueOf(iso *runtime.Isolate) *microtaskQueue {
 // reported. Call on the isolate's goroutine.
 func QueueMicrotask(iso *runtime.Isolate, fn func()) {
 	q := queueOf(iso)
-	job := iso.VM().ToValue(func(goja.FunctionCall) goja.Value {
-		if ex := iso.VM().Try(fn); ex != nil {
-			report(iso, ex)
-		}
-		return goja.Undefined()
-	})
-	if _, err := q.then(q.resolved, job); err != nil {
+	if _, err := q.then(q.resolved, q.run); err != nil {
 		panic(err)
 	}
+	q.pending = append(q.pending, fn)
 }
 
 // QueueMicrotaskFunction is the queueMicrotask(callback) global.
