@@ -264,6 +264,11 @@ func (iso *Isolate) loop(ready chan<- error) {
 		ready <- fmt.Errorf("runtime: language shims: %w", err)
 		return
 	}
+	if err := installSharedArrayBuffer(iso); err != nil {
+		iso.deadFlag.Store(true)
+		ready <- err
+		return
+	}
 
 	if iso.opts.Setup != nil {
 		// Setup runs route code (a module's top level): it gets a CPU
@@ -467,6 +472,7 @@ func (iso *Isolate) onDeadline() {
 	}
 	iso.interrupted = true
 	iso.vm.Interrupt(ErrCPUDeadline)
+	iso.cancelInterruptContexts()
 }
 
 // Interrupted reports whether err (from a goja call) means the isolate was
