@@ -75,6 +75,7 @@ type Isolate struct {
 	timersByID   map[TimerID]*timer
 	nextTimerID  TimerID
 	timerNesting int
+	turn         uint64 // macrotasks started so far
 	flush        goja.Callable
 	rejected     []*goja.Promise
 	reported     map[*goja.Promise]struct{} // reported unhandled, awaiting a handler
@@ -130,6 +131,12 @@ func (iso *Isolate) SetValue(key, v any) { iso.values[key] = v }
 // Current returns the invocation the running task is charged to, or nil for
 // background work.
 func (iso *Isolate) Current() *Invocation { return iso.current }
+
+// Turn counts the macrotasks the isolate has started. Code on the isolate's
+// goroutine compares two readings to tell whether a later task has begun,
+// which is how a host tells "still in the task that did X" from "after it"
+// without queuing a task to find out.
+func (iso *Isolate) Turn() uint64 { return iso.turn }
 
 // Load reports the number of live invocations. Safe from any goroutine.
 func (iso *Isolate) Load() int { return int(iso.load.Load()) }
@@ -373,6 +380,7 @@ func (iso *Isolate) runTask(t task) {
 		return
 	}
 	iso.current = inv
+	iso.turn++
 	budget := iso.opts.CPUDeadline
 	if inv != nil {
 		budget = inv.remaining()

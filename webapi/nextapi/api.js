@@ -1,7 +1,11 @@
 // NextApiRequest / NextApiResponse for edgerun's Node runtime: the
 // behaviour of Next.js 16's api-resolver (spec §1), written for edgerun.
-// `host` carries the Go side: response writes, ETag and freshness, body
-// reads. Evaluated once per isolate; `handle` runs once per request.
+// This file declares the two classes and the paths a plain request does
+// not take (streams, events, preview mode, errors). The hot path is Go
+// (`host`, see response.go and send.go): the host creates req and res
+// from these prototypes, calls the handler, and implements the header,
+// write and end methods and the status/send/json helpers. Evaluated once
+// per isolate.
 (function (host, require) {
   'use strict';
   const { Readable, Stream } = require('stream');
@@ -39,14 +43,12 @@
   // IncomingMessage is a Readable whose stream state is only built when the
   // route uses req as a stream: most routes never do, and a ReadableState
   // is the largest object of a request. The readable and event-emitter
-  // machinery copes with an instance whose _events is still unset.
-  function IncomingMessage(init, h) {
-    this.method = init.method;
-    this.url = init.url;
-    this.headers = init.headers;
-    this._h = h;
-    this._res = null;
-    this._apiContext = null;
+  // machinery copes with an instance whose _events is still unset. The
+  // host creates instances from the prototype with method, url, query,
+  // body, _h (the request's Go state), _res and _apiContext; headers is
+  // built on first read (host.installRequest).
+  function IncomingMessage() {
+    throw new TypeError('Illegal constructor');
   }
   Object.setPrototypeOf(IncomingMessage.prototype, Readable.prototype);
   Object.setPrototypeOf(IncomingMessage, Readable);
@@ -114,113 +116,18 @@
 
   // ServerResponse is a Stream (pipe targets listen for 'drain', 'finish'
   // and 'close' on it); its emitter state is created on first listener.
+  // The host creates instances with req, _h, _apiContext and statusCode,
+  // and puts the header, writeHead, write and end methods, the
+  // headersSent/writableEnded/writableFinished/finished getters and the
+  // status/send/json helpers on the prototype (host.installResponse).
   class ServerResponse {
-    constructor(req, h) {
-      this.req = req;
-      this._h = h;
-      this.statusCode = 200;
-      this._headers = new Map(); // lower-case name → [name as written, value]
+    constructor() {
+      throw new TypeError('Illegal constructor');
     }
     get socket() { return this.req.socket; }
     set socket(v) { Object.defineProperty(this, 'socket', { configurable: true, enumerable: true, writable: true, value: v }); }
     get connection() { return this.req.socket; }
     set connection(v) { Object.defineProperty(this, 'connection', { configurable: true, enumerable: true, writable: true, value: v }); }
-    setHeader(name, value) {
-      if (this.headersSent) throw codedError('ERR_HTTP_HEADERS_SENT', 'Cannot set headers after they are sent to the client');
-      validateHeader(name, value);
-      this._headers.set(String(name).toLowerCase(), [String(name), value]);
-      return this;
-    }
-    appendHeader(name, value) {
-      const key = String(name).toLowerCase();
-      const prev = this._headers.get(key);
-      if (!prev) return this.setHeader(name, value);
-      const merged = [].concat(prev[1], value);
-      this._headers.set(key, [prev[0], merged]);
-      return this;
-    }
-    getHeader(name) { const h = this._headers.get(String(name).toLowerCase()); return h ? h[1] : undefined; }
-    getHeaders() { const out = Object.create(null); this._headers.forEach((e, k) => { out[k] = e[1]; }); return out; }
-    getHeaderNames() { return Array.from(this._headers.keys()); }
-    hasHeader(name) { return this._headers.has(String(name).toLowerCase()); }
-    removeHeader(name) {
-      if (this.headersSent) throw codedError('ERR_HTTP_HEADERS_SENT', 'Cannot remove headers after they are sent to the client');
-      this._headers.delete(String(name).toLowerCase());
-    }
-    writeHead(statusCode, reason, headers) {
-      if (this.headersSent) throw codedError('ERR_HTTP_HEADERS_SENT', 'Cannot write headers after they are sent to the client');
-      if (typeof reason !== 'string') { headers = reason; reason = undefined; }
-      const original = statusCode;
-      statusCode |= 0;
-      if (statusCode < 100 || statusCode > 999) throw codedError('ERR_HTTP_INVALID_STATUS_CODE', `Invalid status code: ${original}`, RangeError);
-      this.statusCode = statusCode;
-      if (reason !== undefined) this.statusMessage = reason;
-      if (Array.isArray(headers)) {
-        for (let i = 0; i + 1 < headers.length; i += 2) this.appendHeader(headers[i], headers[i + 1]);
-      } else if (headers) {
-        for (const k of Object.keys(headers)) if (headers[k] !== undefined) this.setHeader(k, headers[k]);
-      }
-      this._flushHead();
-      return this;
-    }
-    flushHeaders() { if (!this.headersSent) this._flushHead(-1); }
-    // _flushHead sends the status line and headers. bodyLength is what Node
-    // would put in an implicit Content-Length (end(data) before any head),
-    // or -1 when the body is streamed; the host decides the framing.
-    _flushHead(bodyLength) {
-      const original = this.statusCode;
-      const sc = original | 0;
-      if (sc < 100 || sc > 999) {
-        throw codedError('ERR_HTTP_INVALID_STATUS_CODE', `Invalid status code: ${original}`, RangeError);
-      }
-      this.statusCode = sc;
-      const reason = this.statusMessage === undefined ? '' : String(this.statusMessage);
-      if (reason !== '' && !host.isHeaderValue(reason)) throw codedError('ERR_INVALID_CHAR', 'Invalid character in statusMessage', TypeError);
-      const h = this._h;
-      this._headers.forEach(sendHeaderLine, h);
-      this.headersSent = true;
-      host.head(h, sc, reason, bodyLength === undefined ? -1 : bodyLength);
-    }
-    write(chunk, encoding, cb) {
-      if (typeof encoding === 'function') { cb = encoding; encoding = undefined; }
-      if (this.writableEnded) {
-        const err = codedError('ERR_STREAM_WRITE_AFTER_END', 'write after end');
-        process.nextTick(() => { if (cb) cb(err); this.emit('error', err); });
-        return false;
-      }
-      if (chunk === null) throw codedError('ERR_STREAM_NULL_VALUES', 'May not write null values to stream', TypeError);
-      if (!this.headersSent) this._flushHead(-1);
-      this._writeChunk(chunk, encoding);
-      if (cb) process.nextTick(cb);
-      return true;
-    }
-    _writeChunk(chunk, encoding) {
-      if (typeof chunk === 'string') {
-        if (chunk.length) host.write(this._h, encoding && encoding !== 'utf8' && encoding !== 'utf-8' ? Buffer.from(chunk, encoding) : chunk);
-      } else if (chunk instanceof Uint8Array) {
-        if (chunk.length) host.write(this._h, chunk);
-      } else {
-        throw codedError('ERR_INVALID_ARG_TYPE', `The "chunk" argument must be of type string or an instance of Buffer or Uint8Array. Received ${describeType(chunk)}`, TypeError);
-      }
-    }
-    end(chunk, encoding, cb) {
-      if (typeof chunk === 'function') { cb = chunk; chunk = undefined; }
-      else if (typeof encoding === 'function') { cb = encoding; encoding = undefined; }
-      if (this.writableEnded) { if (cb) process.nextTick(cb); return this; }
-      if (!this.headersSent) {
-        let n = 0;
-        if (typeof chunk === 'string') n = Buffer.byteLength(chunk, encoding);
-        else if (chunk instanceof Uint8Array) n = chunk.length;
-        this._flushHead(n);
-      }
-      if (chunk !== undefined && chunk !== null) this._writeChunk(chunk, encoding);
-      this.writableEnded = true;
-      this.finished = true;
-      host.end(this._h);
-      this._finishCb = cb;
-      queueFinish(this);
-      return this;
-    }
     setTimeout(_ms, cb) { if (cb) this.once('timeout', cb); return this; }
     get writable() { return !this.writableEnded; }
     cork() {}
@@ -230,15 +137,16 @@
   Object.setPrototypeOf(ServerResponse.prototype, Stream.prototype);
   Object.setPrototypeOf(ServerResponse, Stream);
   Object.assign(ServerResponse.prototype, {
-    statusMessage: undefined, headersSent: false, finished: false, writableEnded: false, writableFinished: false,
-    sendDate: true, destroyed: false, _apiContext: null, _limit: 0, _bytes: 0, _externalResolver: false, _wasPiped: false,
-    _closed: false,
+    statusMessage: undefined, sendDate: true, destroyed: false, _apiContext: null, _wasPiped: false, _closed: false,
   });
 
   // 'finish' and 'close' follow end() asynchronously, as in Node. One
-  // microtask emits them for every response ended in the same turn.
+  // microtask emits them for every response ended in the same turn; the
+  // host queues a response only when someone listens or end() was given a
+  // callback.
   let finishQueue = [];
-  function queueFinish(res) {
+  function queueFinish(res, cb) {
+    res._finishCb = cb;
     finishQueue.push(res);
     if (finishQueue.length === 1) queueMicrotask(drainFinishQueue);
   }
@@ -257,7 +165,7 @@
     }
   }
   function finishResponse(res, cb) {
-    res.writableFinished = true;
+    host.setFinished(res);
     res.emit('prefinish');
     res.emit('finish');
     if (cb) cb();
@@ -265,17 +173,6 @@
     res._closed = true;
     closeRequest(res.req);
     res.emit('close');
-  }
-
-  // sendHeaderLine passes one header (every value of an array) to the
-  // host; `this` is the request handle (Map.prototype.forEach's thisArg).
-  function sendHeaderLine(entry) {
-    const value = entry[1];
-    if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) host.headerLine(this, entry[0], String(value[i]));
-    } else {
-      host.headerLine(this, entry[0], String(value));
-    }
   }
 
   function describeType(v) {
@@ -292,31 +189,7 @@
     return err;
   }
 
-  // validateHeader is Node's validateHeaderName and validateHeaderValue
-  // (the character checks run in Go: they are per byte).
-  function validateHeader(name, value) {
-    if (typeof name !== 'string' || !host.isToken(name)) {
-      throw codedError('ERR_INVALID_HTTP_TOKEN', `Header name must be a valid HTTP token ["${name}"]`, TypeError);
-    }
-    if (value === undefined) throw codedError('ERR_HTTP_INVALID_HEADER_VALUE', `Invalid value "undefined" for header "${name}"`, TypeError);
-    if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) {
-        if (!host.isHeaderValue(String(value[i]))) throw invalidHeaderChar(name);
-      }
-    } else if (!host.isHeaderValue(String(value))) {
-      throw invalidHeaderChar(name);
-    }
-  }
-  function invalidHeaderChar(name) {
-    return codedError('ERR_INVALID_CHAR', `Invalid character in header content ["${name}"]`, TypeError);
-  }
-
   // ---- Next's response helpers ----
-
-  function sendStatusCode(res, statusCode) {
-    res.statusCode = statusCode;
-    return res;
-  }
 
   function redirect(res, statusOrUrl, url) {
     if (typeof statusOrUrl === 'string') {
@@ -330,57 +203,6 @@
     res.write(url);
     res.end();
     return res;
-  }
-
-  function sendEtagResponse(req, res, etag) {
-    if (etag) res.setHeader('ETag', etag);
-    if (host.fresh(req.headers['if-none-match'], req.headers['if-modified-since'], req.headers['cache-control'], etag)) {
-      res.statusCode = 304;
-      res.end();
-      return true;
-    }
-    return false;
-  }
-
-  function sendData(req, res, body, dev) {
-    if (body === null || body === undefined) {
-      res.end();
-      return;
-    }
-    if (res.statusCode === 204 || res.statusCode === 304) {
-      res.removeHeader('Content-Type');
-      res.removeHeader('Content-Length');
-      res.removeHeader('Transfer-Encoding');
-      if (dev && body) {
-        host.warn(`A body was attempted to be set with a 204 statusCode for ${req.url}, this is invalid and the body was ignored.\nSee more info here https://nextjs.org/docs/messages/invalid-api-status-body`);
-      }
-      res.end();
-      return;
-    }
-    const contentType = res.getHeader('Content-Type');
-    if (body instanceof Stream) {
-      if (!contentType) res.setHeader('Content-Type', 'application/octet-stream');
-      body.pipe(res);
-      return;
-    }
-    const type = typeof body;
-    const isJSONLike = type === 'object' || type === 'number' || type === 'boolean';
-    const stringified = isJSONLike ? JSON.stringify(body) : body;
-    if (sendEtagResponse(req, res, host.etag(stringified))) return;
-    if (Buffer.isBuffer(body)) {
-      if (!contentType) res.setHeader('Content-Type', 'application/octet-stream');
-      res.setHeader('Content-Length', body.length);
-      res.end(body);
-      return;
-    }
-    if (isJSONLike) res.setHeader('Content-Type', 'application/json; charset=utf-8');
-    res.setHeader('Content-Length', typeof stringified === 'string' ? host.byteLength(stringified) : Buffer.byteLength(stringified));
-    res.end(stringified);
-  }
-
-  function sendJson(res, body) {
-    res.setHeader('Content-Type', 'application/json; charset=utf-8');
-    res.send(JSON.stringify(body));
   }
 
   function sendError(res, statusCode, message) {
@@ -506,21 +328,6 @@
     // so a valid path resolves at once.
   }
 
-  // parseBody turns the body text the host read (whole, within the size
-  // limit, decoded with its charset) into req.body (spec §1.4).
-  function parseBody(kind, text) {
-    if (kind === 'json') {
-      if (text.length === 0) return {};
-      try {
-        return JSON.parse(text);
-      } catch (_) {
-        throw new ApiError(400, 'Invalid JSON');
-      }
-    }
-    if (kind === 'form') return require('querystring').decode(text);
-    return text;
-  }
-
   function isResSent(res) {
     return res.finished || res.headersSent;
   }
@@ -530,7 +337,7 @@
   // The helpers Next installs on res. They are closures over res, as in
   // Next (so `const { json } = res` and wrappers that call the original
   // without `this` keep working), created on first use: a route touches
-  // one or two of them.
+  // one or two of them. status, send and json are the host's.
   function lazyHelper(name, make) {
     Object.defineProperty(ServerResponse.prototype, name, {
       configurable: true,
@@ -544,77 +351,40 @@
       },
     });
   }
-  lazyHelper('status', (res) => (statusCode) => sendStatusCode(res, statusCode));
-  lazyHelper('send', (res) => (data) => sendData(res.req, res, data, res._apiContext.dev));
-  lazyHelper('json', (res) => (data) => sendJson(res, data));
   lazyHelper('redirect', (res) => (statusOrUrl, url) => redirect(res, statusOrUrl, url));
   lazyHelper('setDraftMode', (res) => (options = { enable: true }) => setDraftMode(res, Object.assign({}, res._apiContext, options)));
   lazyHelper('setPreviewData', (res) => (data, options = {}) => setPreviewData(res, data, Object.assign({}, res._apiContext, options)));
   lazyHelper('clearPreviewData', (res) => (options = {}) => clearPreviewData(res, options, res._apiContext.dev));
   lazyHelper('revalidate', (res) => (urlPath, opts) => revalidate(urlPath, opts || {}));
 
-  // Next wraps res.write and res.end to count the bytes of the response
-  // and warn when end() is called at or over responseLimit.
-  function countWrite(res, chunk) {
-    if (res._limit > 0) res._bytes += byteLength(chunk || '');
-  }
-  function byteLength(v) {
-    return typeof v === 'string' ? host.byteLength(v) : Buffer.byteLength(v);
-  }
-  function countEnd(res, chunk) {
-    if (res._limit <= 0) return;
-    // Next: if (args.length && typeof args[0] !== 'function') add
-    // Buffer.byteLength(args[0] || ''); a missing chunk adds 0 either way.
-    if (typeof chunk !== 'function') res._bytes += byteLength(chunk || '');
-    if (res._bytes >= res._limit) {
-      host.warn(`API response for ${res.req.url} exceeds ${res._apiContext.limitText}. API Routes are meant to respond quickly. https://nextjs.org/docs/messages/api-routes-response-size-limit`);
+  // afterResult follows what the handler returned: a promise settles
+  // into the dev checks or a failed request; in dev a plain value gets the
+  // checks a microtask later, as `await handler()` would.
+  function afterResult(res, result) {
+    if (result !== null && typeof result === 'object' && typeof result.then === 'function') {
+      result.then((value) => afterHandler(res, value), (err) => failRequest(res, err));
+    } else if (res._apiContext.dev) {
+      Promise.resolve().then(() => afterHandler(res, result));
     }
   }
-  const nodeWrite = ServerResponse.prototype.write;
-  const nodeEnd = ServerResponse.prototype.end;
-  ServerResponse.prototype.write = function write(chunk, encoding, cb) {
-    countWrite(this, chunk);
-    return nodeWrite.call(this, chunk, encoding, cb);
-  };
-  ServerResponse.prototype.end = function end(chunk, encoding, cb) {
-    countEnd(this, chunk);
-    return nodeEnd.call(this, chunk, encoding, cb);
-  };
 
-  // handle runs one request. It is not an async function: a handler that
-  // returns synchronously needs no promise in production.
-  function handle(handler, init, h, cfg) {
-    const dev = cfg.dev;
-    const req = new IncomingMessage(init, h);
-    const res = new ServerResponse(req, h);
-    const apiContext = { dev, previewModeId: cfg.previewModeId, limitText: cfg.responseLimitText };
-    req._res = res;
-    req._apiContext = apiContext;
-    res._apiContext = apiContext;
-    res._limit = cfg.responseLimit ? cfg.responseLimitBytes : 0;
-    res._bytes = 0;
-    res._externalResolver = cfg.externalResolver;
-    res._wasPiped = false;
-    req.query = init.query;
-    try {
-      if (init.bodyError) throw new ApiError(init.bodyError.status, init.bodyError.message);
-      if (cfg.bodyParser && !req.body) {
-        req.body = parseBody(init.bodyKind, init.bodyText);
-        // The body has been consumed, as raw-body leaves the stream.
-        req._consumed = true;
-      }
-      if (dev) res.once('pipe', () => { res._wasPiped = true; });
-      const result = handler(req, res);
-      if (result !== null && typeof result === 'object' && typeof result.then === 'function') {
-        result.then((value) => afterHandler(res, value), (err) => failRequest(res, err));
-      } else if (dev) {
-        // As `await handler()`: the checks run a microtask later.
-        Promise.resolve().then(() => afterHandler(res, result));
-      }
-    } catch (err) {
-      failRequest(res, err);
-    }
-    return res;
+  // watchPipe is Next's dev-mode note that something was piped into res,
+  // which counts as a response for the "resolved without sending" check.
+  function watchPipe(res) {
+    res.once('pipe', () => { res._wasPiped = true; });
+  }
+
+  // writeAfterEnd is Node's error for a write after end(), reported
+  // asynchronously to the callback and as an 'error' event.
+  function writeAfterEnd(res, cb) {
+    const err = codedError('ERR_STREAM_WRITE_AFTER_END', 'write after end');
+    process.nextTick(() => { if (typeof cb === 'function') cb(err); res.emit('error', err); });
+  }
+
+  // pipeBody is res.send(stream).
+  function pipeBody(res, body, contentType) {
+    if (!contentType) res.setHeader('Content-Type', 'application/octet-stream');
+    body.pipe(res);
   }
 
   // abortRequest: the client went away before the response ended. As in
@@ -654,7 +424,7 @@
         }
         host.warn(`API handler should not return a value, received ${typeof result}.`);
       }
-      if (!res._externalResolver && !isResSent(res) && !res._wasPiped) {
+      if (!res._apiContext.externalResolver && !isResSent(res) && !res._wasPiped) {
         host.warn(`API resolved without sending a response for ${res.req.url}, this may result in stalled requests.`);
       }
     } catch (err) {
@@ -662,6 +432,8 @@
     }
   }
 
+  // failRequest answers a request whose handler (or body) failed, as
+  // apiResolver's catch does.
   function failRequest(res, err) {
     if (err instanceof ApiError) {
       sendError(res, err.statusCode, err.message);
@@ -683,5 +455,16 @@
     }
   }
 
-  return { handle, abort: abortRequest, ApiError, IncomingMessage, ServerResponse };
+  // rejectBody is the body parser's error (400 Invalid JSON, 413 Body
+  // exceeded ...): an ApiError answered before the handler runs.
+  function rejectBody(res, status, message) {
+    failRequest(res, new ApiError(status, message));
+  }
+
+  return {
+    IncomingMessage, ServerResponse, Stream,
+    afterResult, failRequest, rejectBody, watchPipe, writeAfterEnd, pipeBody, queueFinish,
+    abort: abortRequest,
+    formDecode: (text) => require('querystring').decode(text),
+  };
 })

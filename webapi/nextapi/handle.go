@@ -6,7 +6,6 @@ import (
 	"io"
 	"net/http"
 	"sync"
-	"time"
 
 	"github.com/dop251/goja"
 
@@ -82,46 +81,54 @@ type Require func(id string) (goja.Value, error)
 
 type moduleKey struct{}
 
-// apiModule is api.js evaluated in one isolate. cfg is the configuration
-// of the latest Handle call; the host functions read its server-wide parts
-// (logging and preview keys), which are the same for every request.
+// apiModule is api.js evaluated in one isolate, with the natives it works
+// with. cfg is the configuration of the latest Handle call; the host
+// functions read its server-wide parts (logging and preview keys), which
+// are the same for every request.
 type apiModule struct {
-	exports *goja.Object
-	handle  goja.Callable
-	abort   goja.Callable
+	iso     *runtime.Isolate
+	vm      *goja.Runtime
 	cfg     Config
-	configs map[configKey]*goja.Object // the JS config object per route config
+	configs map[configKey]*goja.Object // the JS _apiContext per route config
+
+	reqProto, resProto *goja.Object
+	handlers           map[*goja.Object]goja.Callable
+
+	// api.js's slow paths.
+	afterResult, failRequest, rejectBody, watchPipe, writeAfterEnd, pipeBody, queueFinish, abort, formDecode goja.Callable
+
+	// Builtins as they were when the module loaded, so a route that
+	// patches them does not change how responses are made.
+	jsonStringify, jsonParse, nextTick, bufferFrom, bufferByteLength goja.Callable
+	errorCtor, typeErrorCtor, rangeErrorCtor, uint8ArrayCtor, bufferCtor, streamCtor *goja.Object
+
+	// The native methods, to tell them from a route's replacements.
+	endFn, setHeaderFn, getHeaderFn, removeHeaderFn goja.Value
 }
 
 // configKey is the part of Config api.js sees.
 type configKey struct {
-	dev, bodyParser, externalResolver, responseLimit bool
-	responseLimitBytes                               int64
-	responseLimitText, previewModeID                 string
+	dev, externalResolver bool
+	responseLimitText     string
+	previewModeID         string
 }
 
-// configObject returns the JS config object for cfg, built once per
-// distinct route config (api.js only reads it).
-func (m *apiModule) configObject(vm *goja.Runtime, cfg Config) *goja.Object {
-	key := configKey{cfg.Dev, cfg.BodyParser, cfg.ExternalResolver, cfg.ResponseLimit, cfg.ResponseLimitBytes, cfg.ResponseLimitText, ""}
+// configObject returns res._apiContext for cfg, built once per distinct
+// route config (api.js only reads it).
+func (m *apiModule) configObject(cfg Config) *goja.Object {
+	key := configKey{cfg.Dev, cfg.ExternalResolver, cfg.ResponseLimitText, ""}
 	if cfg.Preview != nil {
 		key.previewModeID = cfg.Preview.ID
 	}
 	if c, ok := m.configs[key]; ok {
 		return c
 	}
-	c := vm.NewObject()
+	c := m.vm.NewObject()
 	_ = c.Set("dev", cfg.Dev)
-	_ = c.Set("bodyParser", cfg.BodyParser)
 	_ = c.Set("externalResolver", cfg.ExternalResolver)
-	_ = c.Set("responseLimit", cfg.ResponseLimit)
-	_ = c.Set("responseLimitBytes", cfg.ResponseLimitBytes)
-	_ = c.Set("responseLimitText", cfg.ResponseLimitText)
+	_ = c.Set("limitText", cfg.ResponseLimitText)
 	if cfg.Preview != nil {
 		_ = c.Set("previewModeId", cfg.Preview.ID)
-	}
-	if m.configs == nil {
-		m.configs = map[configKey]*goja.Object{}
 	}
 	m.configs[key] = c
 	return c
@@ -141,133 +148,7 @@ func module(iso *runtime.Isolate, require Require) (*apiModule, error) {
 		return nil, err
 	}
 	factory, _ := goja.AssertFunction(fv)
-	m := &apiModule{}
-	host := vm.NewObject()
-	_ = host.Set("etag", func(call goja.FunctionCall) goja.Value {
-		s := call.Argument(0).ToString()
-		gs, ok := s.(goja.String)
-		if !ok {
-			return vm.ToValue(ETag(nil))
-		}
-		units := make([]uint16, gs.Length())
-		for i := range units {
-			units[i] = gs.CharAt(i)
-		}
-		return vm.ToValue(ETag(units))
-	})
-	_ = host.Set("fresh", func(call goja.FunctionCall) goja.Value {
-		str := func(v goja.Value) string {
-			if webidl.IsNullish(v) {
-				return ""
-			}
-			return v.String()
-		}
-		return vm.ToValue(Fresh(str(call.Argument(0)), str(call.Argument(1)), str(call.Argument(2)), str(call.Argument(3))))
-	})
-	_ = host.Set("warn", func(call goja.FunctionCall) goja.Value {
-		if m.cfg.Warn != nil {
-			m.cfg.Warn(call.Argument(0).String())
-		}
-		return goja.Undefined()
-	})
-	_ = host.Set("logError", func(call goja.FunctionCall) goja.Value {
-		if m.cfg.LogError != nil {
-			m.cfg.LogError(call.Argument(0))
-		}
-		return goja.Undefined()
-	})
-	_ = host.Set("signPreviewData", func(call goja.FunctionCall) goja.Value {
-		keys := m.cfg.Preview
-		if keys == nil {
-			panic(vm.NewGoError(errNoPreviewKeys))
-		}
-		var maxAge *float64
-		if v := call.Argument(1); !goja.IsUndefined(v) {
-			f := v.ToFloat()
-			maxAge = &f
-		}
-		token, err := keys.Sign(call.Argument(0).String(), maxAge, time.Now())
-		if errors.Is(err, ErrPreviewDataTooLarge) {
-			return goja.Null()
-		}
-		if err != nil {
-			panic(vm.NewGoError(err))
-		}
-		return vm.ToValue(token)
-	})
-	_ = host.Set("openPreviewData", func(call goja.FunctionCall) goja.Value {
-		keys := m.cfg.Preview
-		if keys == nil {
-			return goja.Null()
-		}
-		data, err := keys.Open(call.Argument(0).String(), time.Now())
-		if err != nil {
-			return goja.Null()
-		}
-		return vm.ToValue(data)
-	})
-	handleOf := func(v goja.Value) *requestHandle {
-		h, _ := v.Export().(*requestHandle)
-		if h == nil {
-			panic(vm.NewTypeError("nextapi: not a request handle"))
-		}
-		return h
-	}
-	_ = host.Set("headerLine", func(call goja.FunctionCall) goja.Value {
-		h := handleOf(call.Argument(0))
-		h.lines = append(h.lines, [2]string{call.Argument(1).String(), latin1(call.Argument(2))})
-		return goja.Undefined()
-	})
-	_ = host.Set("head", func(call goja.FunctionCall) goja.Value {
-		h := handleOf(call.Argument(0))
-		lines := h.lines
-		h.lines = nil
-		h.sink.Head(int(call.Argument(1).ToInteger()), latin1(call.Argument(2)), lines, int(call.Argument(3).ToInteger()))
-		return goja.Undefined()
-	})
-	_ = host.Set("isToken", func(call goja.FunctionCall) goja.Value {
-		return vm.ToValue(isHTTPToken(call.Argument(0)))
-	})
-	_ = host.Set("isHeaderValue", func(call goja.FunctionCall) goja.Value {
-		return vm.ToValue(isHeaderValue(call.Argument(0)))
-	})
-	_ = host.Set("byteLength", func(call goja.FunctionCall) goja.Value {
-		return vm.ToValue(utf8Length(call.Argument(0)))
-	})
-	_ = host.Set("write", func(call goja.FunctionCall) goja.Value {
-		h := handleOf(call.Argument(0))
-		v := call.Argument(1)
-		if b, ok := webidl.CopyBufferSource(vm, v); ok {
-			h.sink.Write(b)
-		} else {
-			h.sink.Write([]byte(v.String()))
-		}
-		return goja.Undefined()
-	})
-	_ = host.Set("end", func(call goja.FunctionCall) goja.Value {
-		handleOf(call.Argument(0)).sink.End()
-		return goja.Undefined()
-	})
-	_ = host.Set("fail", func(call goja.FunctionCall) goja.Value {
-		handleOf(call.Argument(0)).sink.Fail(call.Argument(1))
-		return goja.Undefined()
-	})
-	_ = host.Set("readBody", func(call goja.FunctionCall) goja.Value {
-		readBody(iso, handleOf(call.Argument(0)), call.Argument(1))
-		return goja.Undefined()
-	})
-	_ = host.Set("rawHeaders", func(call goja.FunctionCall) goja.Value {
-		return rawHeadersArray(vm, handleOf(call.Argument(0)).req.Header)
-	})
-	_ = host.Set("socket", func(call goja.FunctionCall) goja.Value {
-		req := handleOf(call.Argument(0)).req
-		socket := vm.NewObject()
-		_ = socket.Set("remoteAddress", req.RemoteAddr)
-		_ = socket.Set("remotePort", req.RemotePort)
-		_ = socket.Set("localAddress", req.LocalAddr)
-		_ = socket.Set("encrypted", false)
-		return socket
-	})
+	m := &apiModule{iso: iso, vm: vm, configs: map[configKey]*goja.Object{}, handlers: map[*goja.Object]goja.Callable{}}
 	req := vm.ToValue(func(call goja.FunctionCall) goja.Value {
 		v, err := require(call.Argument(0).String())
 		if err != nil {
@@ -275,23 +156,99 @@ func module(iso *runtime.Isolate, require Require) (*apiModule, error) {
 		}
 		return v
 	})
-	mv, err := factory(goja.Undefined(), host, req)
+	mv, err := factory(goja.Undefined(), m.hostObject(), req)
 	if err != nil {
 		return nil, err
 	}
-	m.exports = mv.(*goja.Object)
-	m.handle, _ = goja.AssertFunction(m.exports.Get("handle"))
-	m.abort, _ = goja.AssertFunction(m.exports.Get("abort"))
+	if err := m.bind(mv.(*goja.Object), require); err != nil {
+		return nil, err
+	}
 	iso.SetValue(moduleKey{}, m)
 	return m, nil
+}
+
+// bind takes what the module exports and the builtins the host calls, and
+// installs the native members on the two prototypes.
+func (m *apiModule) bind(exports *goja.Object, require Require) error {
+	vm := m.vm
+	fn := func(o *goja.Object, name string) goja.Callable {
+		f, _ := goja.AssertFunction(o.Get(name))
+		return f
+	}
+	obj := func(o *goja.Object, name string) *goja.Object {
+		v, _ := o.Get(name).(*goja.Object)
+		return v
+	}
+	m.afterResult, m.failRequest, m.rejectBody = fn(exports, "afterResult"), fn(exports, "failRequest"), fn(exports, "rejectBody")
+	m.watchPipe, m.writeAfterEnd, m.pipeBody = fn(exports, "watchPipe"), fn(exports, "writeAfterEnd"), fn(exports, "pipeBody")
+	m.queueFinish, m.abort, m.formDecode = fn(exports, "queueFinish"), fn(exports, "abort"), fn(exports, "formDecode")
+	m.streamCtor = obj(exports, "Stream")
+	m.reqProto = obj(obj(exports, "IncomingMessage"), "prototype")
+	m.resProto = obj(obj(exports, "ServerResponse"), "prototype")
+
+	global := vm.GlobalObject()
+	json := obj(global, "JSON")
+	m.jsonStringify, m.jsonParse = fn(json, "stringify"), fn(json, "parse")
+	m.errorCtor, m.typeErrorCtor, m.rangeErrorCtor = obj(global, "Error"), obj(global, "TypeError"), obj(global, "RangeError")
+	m.uint8ArrayCtor = obj(global, "Uint8Array")
+	if bv, err := require("buffer"); err == nil {
+		if b, ok := bv.(*goja.Object); ok {
+			m.bufferCtor = obj(b, "Buffer")
+		}
+	}
+	if pv, err := require("process"); err == nil {
+		if p, ok := pv.(*goja.Object); ok {
+			m.nextTick = fn(p, "nextTick")
+		}
+	}
+	if m.bufferCtor != nil {
+		m.bufferFrom, m.bufferByteLength = fn(m.bufferCtor, "from"), fn(m.bufferCtor, "byteLength")
+	}
+	if m.afterResult == nil || m.reqProto == nil || m.resProto == nil || m.streamCtor == nil ||
+		m.nextTick == nil || m.bufferFrom == nil || m.uint8ArrayCtor == nil {
+		return errors.New("nextapi: the Node globals (process, Buffer) are not installed")
+	}
+	m.installResponse()
+	m.installRequest()
+	return nil
+}
+
+// callMethod calls obj[name](...args), for the paths where Next calls a
+// method a route may have replaced.
+func (m *apiModule) callMethod(obj *goja.Object, name string, args ...goja.Value) goja.Value {
+	f, ok := goja.AssertFunction(obj.Get(name))
+	if !ok {
+		panic(m.vm.NewTypeError("res." + name + " is not a function"))
+	}
+	v, err := f(obj, args...)
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
+
+// codedError is a Node error: ctor's instance with a `code`.
+func (m *apiModule) codedError(ctor *goja.Object, code, message string) *goja.Object {
+	e, err := m.vm.New(ctor, m.vm.ToValue(message))
+	if err != nil {
+		panic(err)
+	}
+	_ = e.Set("code", code)
+	return e
+}
+
+func (m *apiModule) warn(msg string) {
+	if m.cfg.Warn != nil {
+		m.cfg.Warn(msg)
+	}
 }
 
 var errNoPreviewKeys = errors.New("nextapi: preview mode is not configured on this server")
 
 // Call is one request running in the isolate.
 type Call struct {
-	m   *apiModule
-	res goja.Value
+	m *apiModule
+	x *exchange
 }
 
 // Abort tells the route that the client went away before the response
@@ -299,58 +256,160 @@ type Call struct {
 // the isolate's goroutine; after the response has finished it does
 // nothing.
 func (c *Call) Abort() {
-	if c == nil || c.m.abort == nil {
+	if c == nil || c.x.resObj == nil {
 		return
 	}
-	_, _ = c.m.abort(goja.Undefined(), c.res)
+	_, _ = c.m.abort(goja.Undefined(), c.x.resObj)
+}
+
+// exchange is one request's state on the Go side: what the host knows of
+// the request, the response headers and progress, and the sink. req and
+// res reach it through their `_h` property (a dynamic-object shell, so
+// Export() gives it back without reflection).
+type exchange struct {
+	jsclass.Shell
+	m      *apiModule
+	req    *Request
+	sink   Sink
+	reqObj *goja.Object
+	resObj *goja.Object
+	eof    bool // the request body reached its end
+
+	// req.headers, once built or assigned.
+	reqHeaders *goja.Object
+
+	headers      []headerEntry
+	headersSent  bool
+	ended        bool
+	endTurn      uint64 // the isolate's turn when end() ran
+	finishQueued bool   // api.js emits 'finish' and sets finished
+	finished     bool
+
+	// Next's responseLimit count.
+	limit, bytes int64
+	limitText    string
+
+	helpers [numHelpers]helperSlot
 }
 
 // Handle runs handler for one request on the isolate's goroutine. The
-// returned error is a failure to even start (module setup); errors thrown
-// by the handler go through the Sink.
+// returned error is a failure to even start (module setup) or to finish
+// (the isolate was interrupted); errors thrown by the handler go through
+// the Sink.
 func Handle(iso *runtime.Isolate, require Require, handler goja.Value, req *Request, sink Sink, cfg Config) (*Call, error) {
 	m, err := module(iso, require)
 	if err != nil {
 		return nil, err
 	}
 	m.cfg = cfg
-	vm := iso.VM()
-
-	init := vm.NewObject()
-	_ = init.Set("method", req.Method)
-	_ = init.Set("url", req.URL)
-	_ = init.Set("headers", headersObject(vm, req.Header))
-	_ = init.Set("query", queryObject(vm, req.Query))
-	if req.BodyError != nil {
-		e := vm.NewObject()
-		_ = e.Set("status", req.BodyError.Status)
-		_ = e.Set("message", req.BodyError.Message)
-		_ = init.Set("bodyError", e)
-	}
-	if cfg.BodyParser {
-		_ = init.Set("bodyKind", string(req.BodyKind))
-		_ = init.Set("bodyText", req.BodyText)
-	}
-
-	c := m.configObject(vm, cfg)
-	h := &requestHandle{req: req, sink: sink, eof: req.Body == nil}
-	// The handle is a dynamic-object shell: no reflection wrapper per
-	// request, and Export() gives h back to the host functions.
-	res, err := m.handle(goja.Undefined(), handler, init, vm.NewDynamicObject(h), c)
+	vm := m.vm
+	fn, err := m.handlerFunc(handler)
 	if err != nil {
 		return nil, err
 	}
-	return &Call{m: m, res: res}, nil
+	x := &exchange{m: m, req: req, sink: sink, eof: req.Body == nil, limitText: cfg.ResponseLimitText}
+	if cfg.ResponseLimit {
+		x.limit = cfg.ResponseLimitBytes
+	}
+	ctx := m.configObject(cfg)
+	h := vm.NewDynamicObject(x)
+	reqObj := vm.CreateObject(m.reqProto)
+	resObj := vm.CreateObject(m.resProto)
+	x.reqObj, x.resObj = reqObj, resObj
+	_ = reqObj.Set("method", req.Method)
+	_ = reqObj.Set("url", req.URL)
+	_ = reqObj.Set("_h", h)
+	_ = reqObj.Set("_res", resObj)
+	_ = reqObj.Set("_apiContext", ctx)
+	_ = reqObj.Set("query", queryObject(vm, req.Query))
+	_ = resObj.Set("req", reqObj)
+	_ = resObj.Set("_h", h)
+	_ = resObj.Set("_apiContext", ctx)
+	_ = resObj.Set("statusCode", 200)
+	call := &Call{m: m, x: x}
+
+	if req.BodyError != nil {
+		_, err := m.rejectBody(goja.Undefined(), resObj, vm.ToValue(req.BodyError.Status), vm.ToValue(req.BodyError.Message))
+		return call, uncatchable(err)
+	}
+	if cfg.BodyParser {
+		body, err := m.parseBody(req.BodyKind, req.BodyText)
+		if err != nil {
+			var ex *goja.Exception
+			if !errors.As(err, &ex) {
+				return call, err
+			}
+			if req.BodyKind == BodyJSON {
+				_, err = m.rejectBody(goja.Undefined(), resObj, vm.ToValue(400), vm.ToValue("Invalid JSON"))
+			} else {
+				_, err = m.failRequest(goja.Undefined(), resObj, ex.Value())
+			}
+			return call, uncatchable(err)
+		}
+		_ = reqObj.Set("body", body)
+		// The body has been consumed, as raw-body leaves the stream.
+		_ = reqObj.Set("_consumed", true)
+	}
+	if cfg.Dev {
+		if _, err := m.watchPipe(goja.Undefined(), resObj); err != nil {
+			return call, uncatchable(err)
+		}
+	}
+	result, err := fn(goja.Undefined(), reqObj, resObj)
+	if err != nil {
+		var ex *goja.Exception
+		if !errors.As(err, &ex) {
+			return call, err
+		}
+		_, err = m.failRequest(goja.Undefined(), resObj, ex.Value())
+		return call, uncatchable(err)
+	}
+	if _, isObj := result.(*goja.Object); isObj || cfg.Dev {
+		_, err = m.afterResult(goja.Undefined(), resObj, result)
+	}
+	return call, uncatchable(err)
 }
 
-// requestHandle is what api.js holds for one request: it passes it back
-// to the host functions, which are created once per isolate.
-type requestHandle struct {
-	jsclass.Shell
-	req   *Request
-	sink  Sink
-	eof   bool        // the body reached its end
-	lines [][2]string // header lines gathered for the next head()
+// uncatchable passes on the errors JS cannot catch (an interrupt, a stack
+// overflow); a JS exception from api.js's own error paths was already
+// reported by them.
+func uncatchable(err error) error {
+	var ex *goja.Exception
+	if err == nil || errors.As(err, &ex) {
+		return nil
+	}
+	return err
+}
+
+// handlerFunc returns the callable for a route's default export, made once
+// per handler.
+func (m *apiModule) handlerFunc(handler goja.Value) (goja.Callable, error) {
+	obj, _ := handler.(*goja.Object)
+	if fn, ok := m.handlers[obj]; ok {
+		return fn, nil
+	}
+	fn, ok := goja.AssertFunction(handler)
+	if !ok {
+		return nil, errors.New("nextapi: the route's default export is not a function")
+	}
+	m.handlers[obj] = fn
+	return fn, nil
+}
+
+// parseBody turns the body text the host read (whole, within the size
+// limit, decoded with its charset) into req.body (spec §1.4). JSON that
+// does not parse is a *goja.Exception.
+func (m *apiModule) parseBody(kind BodyKind, text string) (goja.Value, error) {
+	switch kind {
+	case BodyJSON:
+		if text == "" {
+			return m.vm.NewObject(), nil
+		}
+		return m.jsonParse(goja.Undefined(), m.vm.ToValue(text))
+	case BodyForm:
+		return m.formDecode(goja.Undefined(), m.vm.ToValue(text))
+	}
+	return m.vm.ToValue(text), nil
 }
 
 // latin1 converts a header value the way Node writes it: each UTF-16 code
@@ -373,17 +432,17 @@ func latin1(v goja.Value) string {
 // goroutine and calls cb(Buffer), cb(null) at the end, or cb(undefined,
 // err) when reading fails. A read that returns data together with io.EOF
 // delivers the data and remembers the end.
-func readBody(iso *runtime.Isolate, h *requestHandle, cbv goja.Value) {
+func readBody(iso *runtime.Isolate, x *exchange, cbv goja.Value) {
 	vm := iso.VM()
 	cb, _ := goja.AssertFunction(cbv)
 	if cb == nil {
 		panic(vm.NewTypeError("nextapi: readBody needs a callback"))
 	}
-	if h.eof {
+	if x.eof {
 		_, _ = cb(goja.Undefined(), goja.Null())
 		return
 	}
-	body := h.req.Body
+	body := x.req.Body
 	op := iso.StartOp()
 	go func() {
 		buf := make([]byte, 64<<10)
@@ -394,12 +453,11 @@ func readBody(iso *runtime.Isolate, h *requestHandle, cbv goja.Value) {
 		}
 		_ = op.Complete(func() {
 			if err == io.EOF {
-				h.eof = true
+				x.eof = true
 			}
 			switch {
 			case n > 0:
-				bufferFrom, _ := goja.AssertFunction(vm.Get("Buffer").(*goja.Object).Get("from"))
-				chunk, _ := bufferFrom(vm.Get("Buffer"), webidl.ArrayBuffer(vm, buf[:n]))
+				chunk, _ := x.m.bufferFrom(x.m.bufferCtor, webidl.ArrayBuffer(vm, buf[:n]))
 				_, _ = cb(goja.Undefined(), chunk) // api.js catches what listeners throw
 			case err == io.EOF:
 				_, _ = cb(goja.Undefined(), goja.Null())
