@@ -99,7 +99,7 @@ type apiModule struct {
 
 	// Builtins as they were when the module loaded, so a route that
 	// patches them does not change how responses are made.
-	jsonStringify, jsonParse, nextTick, bufferFrom, bufferByteLength goja.Callable
+	jsonStringify, jsonParse, nextTick, bufferFrom, bufferByteLength                 goja.Callable
 	errorCtor, typeErrorCtor, rangeErrorCtor, uint8ArrayCtor, bufferCtor, streamCtor *goja.Object
 
 	// The native methods, to tell them from a route's replacements.
