@@ -10,14 +10,17 @@ import (
 // bufferIntrinsics are the built-in accessors a host needs to look inside
 // typed arrays and DataViews without trusting properties a script can
 // shadow or replace (ta.buffer, ta[Symbol.toStringTag]): they are captured
-// before any user code runs, as engines read internal slots directly.
+// before any user code runs, as engines read internal slots directly. Each
+// is a goja native called straight from Go (no JS frame).
 type bufferIntrinsics struct {
 	// typedArrayName is %TypedArray%.prototype[@@toStringTag]'s getter:
 	// the [[TypedArrayName]] of a typed array, undefined for anything else.
 	typedArrayName goja.Callable
-	// viewBuffer returns the [[ViewedArrayBuffer]] of a typed array or
-	// DataView, undefined for anything else.
-	viewBuffer goja.Callable
+	// typedArrayBuffer and dataViewBuffer are the "buffer" getters: the
+	// [[ViewedArrayBuffer]]; they throw a TypeError for other receivers.
+	typedArrayBuffer, dataViewBuffer goja.Callable
+	// isView is ArrayBuffer.isView.
+	isView goja.Callable
 	// asUintN is BigInt.asUintN (ToBigInt then wrap, for BigInt64 elements).
 	asUintN goja.Callable
 	// bigInt is the BigInt function.
@@ -27,17 +30,11 @@ type bufferIntrinsics struct {
 const bufferIntrinsicsSource = `(function () {
   'use strict';
   const TA = Object.getPrototypeOf(Uint8Array.prototype);
-  const tag = Object.getOwnPropertyDescriptor(TA, Symbol.toStringTag).get;
-  const taBuffer = Object.getOwnPropertyDescriptor(TA, 'buffer').get;
-  const dvBuffer = Object.getOwnPropertyDescriptor(DataView.prototype, 'buffer').get;
-  const isView = ArrayBuffer.isView;
   return [
-    function typedArrayName(o) { return tag.call(o); },
-    function viewBuffer(o) {
-      if (tag.call(o) !== undefined) return taBuffer.call(o);
-      if (isView(o)) return dvBuffer.call(o);
-      return undefined;
-    },
+    Object.getOwnPropertyDescriptor(TA, Symbol.toStringTag).get,
+    Object.getOwnPropertyDescriptor(TA, 'buffer').get,
+    Object.getOwnPropertyDescriptor(DataView.prototype, 'buffer').get,
+    ArrayBuffer.isView,
     BigInt.asUintN,
     BigInt,
   ];
@@ -61,7 +58,8 @@ func captureBufferIntrinsics(vm *goja.Runtime) (*bufferIntrinsics, error) {
 		f, _ := goja.AssertFunction(arr.Get(i))
 		return f
 	}
-	return &bufferIntrinsics{typedArrayName: fn("0"), viewBuffer: fn("1"), asUintN: fn("2"), bigInt: fn("3")}, nil
+	return &bufferIntrinsics{typedArrayName: fn("0"), typedArrayBuffer: fn("1"), dataViewBuffer: fn("2"),
+		isView: fn("3"), asUintN: fn("4"), bigInt: fn("5")}, nil
 }
 
 var arrayBufferType = reflect.TypeOf(goja.ArrayBuffer{})
@@ -75,18 +73,68 @@ func ArrayBufferOf(iso *Isolate, v goja.Value) (buffer *goja.Object, isView, ok 
 	if !isObj {
 		return nil, false, false
 	}
-	if obj.ExportType() == arrayBufferType {
+	t := obj.ExportType()
+	if t == arrayBufferType {
 		return obj, false, true
 	}
-	in := iso.sharedState().intrinsics
-	r, err := in.viewBuffer(goja.Undefined(), obj)
-	if err != nil {
-		panic(err)
-	}
-	if b, isObj := r.(*goja.Object); isObj {
-		return b, true, true
+	if buf := viewBuffer(iso.sharedState().intrinsics, obj, t); buf != nil {
+		return buf, true, true
 	}
 	return nil, false, false
+}
+
+// viewBuffer returns the buffer of a typed array or DataView, nil for
+// anything else. t is obj's ExportType: typed arrays export as slices and
+// DataViews as maps, so most values need a single native call.
+func viewBuffer(in *bufferIntrinsics, obj *goja.Object, t reflect.Type) *goja.Object {
+	var get goja.Callable
+	switch {
+	case t == nil:
+		return nil
+	case t.Kind() == reflect.Slice:
+		get = in.typedArrayBuffer
+	case t.Kind() == reflect.Map:
+		r, err := in.isView(goja.Undefined(), obj)
+		if err != nil || !r.ToBoolean() {
+			return nil
+		}
+		get = in.dataViewBuffer
+	default:
+		return nil
+	}
+	// A Go slice the host wrapped exports like a typed array but has no
+	// buffer: the getter throws, which means "not a view".
+	r, err := get(obj)
+	if err != nil {
+		return nil
+	}
+	buf, _ := r.(*goja.Object)
+	return buf
+}
+
+// ViewBytes returns the bytes an ArrayBufferView (typed array or DataView)
+// views, without copying: the slice aliases JS memory. A view whose buffer
+// is detached has no bytes. ok is false for anything that is not a view.
+//
+// Prefer it to exporting a view with goja's Export or ExportTo: for a view
+// on a detached buffer those return a slice over freed or unrelated memory.
+func ViewBytes(iso *Isolate, v goja.Value) (b []byte, ok bool) {
+	obj, isObj := v.(*goja.Object)
+	if !isObj {
+		return nil, false
+	}
+	t := obj.ExportType()
+	buf := viewBuffer(iso.sharedState().intrinsics, obj, t)
+	if buf == nil {
+		return nil, false
+	}
+	if buf.Export().(goja.ArrayBuffer).Detached() {
+		return nil, true
+	}
+	if err := iso.vm.ExportTo(obj, &b); err != nil {
+		return nil, false
+	}
+	return b, true
 }
 
 // TypedArrayName returns a typed array's [[TypedArrayName]] ("Uint8Array",
@@ -97,7 +145,7 @@ func TypedArrayName(iso *Isolate, v goja.Value) string {
 	if !isObj {
 		return ""
 	}
-	r, err := iso.sharedState().intrinsics.typedArrayName(goja.Undefined(), obj)
+	r, err := iso.sharedState().intrinsics.typedArrayName(obj)
 	if err != nil {
 		panic(err)
 	}
