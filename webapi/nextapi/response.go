@@ -392,7 +392,7 @@ func (m *apiModule) isUint8Array(v goja.Value) bool {
 }
 
 // countBytes is Next's count of the response size, for the responseLimit
-// warning: Buffer.byteLength(chunk || ”).
+// warning: the byte length of the chunk, or 0 for a falsy one.
 func (m *apiModule) countBytes(x *exchange, chunk, encoding goja.Value) {
 	if x.limit <= 0 || !chunk.ToBoolean() {
 		return
