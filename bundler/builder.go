@@ -57,7 +57,9 @@ type Builder struct {
 	routes  map[string]*routeState
 	node    *nodeServerState
 	modules sync.Map // absolute path → *moduleBuild (BuildModule)
-	closed  bool
+	// resolved caches the vendor plugin's package resolutions (vendor.go).
+	resolved resolveCache
+	closed   bool
 }
 
 // routeState is one route's context and what its last build read.
@@ -318,6 +320,9 @@ func (b *Builder) Affected(changed []string) []string {
 	set := make(map[string]bool, len(changed))
 	for _, c := range changed {
 		set[filepath.Clean(c)] = true
+		if resolutionInput(c) {
+			b.resolved.forget()
+		}
 	}
 	b.mu.Lock()
 	routes := make(map[string]*routeState, len(b.routes))
@@ -342,6 +347,22 @@ func (b *Builder) Affected(changed []string) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// ForgetResolutions drops the cached answers to "is this import an npm
+// package?" (split builds), for when anything may have changed. Affected
+// drops them itself when a tsconfig.json, jsconfig.json or package.json
+// is among the changes.
+func (b *Builder) ForgetResolutions() { b.resolved.forget() }
+
+// resolutionInput reports whether a changed file can change how a bare
+// import resolves.
+func resolutionInput(path string) bool {
+	switch filepath.Base(path) {
+	case "tsconfig.json", "jsconfig.json", "package.json":
+		return true
+	}
+	return false
 }
 
 // Remove forgets a route and disposes of its esbuild context (call it when

@@ -115,7 +115,7 @@ func (b *Builder) buildOptions(entry string, rt Runtime, pc pluginConfig) api.Bu
 // for trace builds, which need the packages' import graph).
 func (b *Builder) plugins(pc pluginConfig) []api.Plugin {
 	if b.opts.SplitVendor && !pc.trace {
-		return []api.Plugin{edgerunPlugin(pc), vendorPlugin()}
+		return []api.Plugin{edgerunPlugin(pc), vendorPlugin(&b.resolved, pc.runtime)}
 	}
 	return []api.Plugin{edgerunPlugin(pc)}
 }

@@ -243,6 +243,8 @@ func (s *Server) reload(changed []string) (err error) {
 		for _, f := range p.builder.Affected(changed) {
 			affected[f] = true
 		}
+	} else if builderSame {
+		p.builder.ForgetResolutions()
 	}
 	pagesAbs := filepath.Join(st.dir, filepath.FromSlash(st.pagesDir))
 	routeChanged := func(file string) bool {
