@@ -10,17 +10,19 @@ import (
 // bufferIntrinsics are the built-in accessors a host needs to look inside
 // typed arrays and DataViews without trusting properties a script can
 // shadow or replace (ta.buffer, ta[Symbol.toStringTag]): they are captured
-// before any user code runs, as engines read internal slots directly. Each
-// is a goja native called straight from Go (no JS frame).
+// before any user code runs, as engines read internal slots directly. The
+// first four are goja's native functions, called straight from Go: no JS
+// frame and no allocation, which matters on TextDecoder.decode's path.
 type bufferIntrinsics struct {
 	// typedArrayName is %TypedArray%.prototype[@@toStringTag]'s getter:
 	// the [[TypedArrayName]] of a typed array, undefined for anything else.
-	typedArrayName goja.Callable
+	typedArrayName nativeFunc
 	// typedArrayBuffer and dataViewBuffer are the "buffer" getters: the
-	// [[ViewedArrayBuffer]]; they throw a TypeError for other receivers.
-	typedArrayBuffer, dataViewBuffer goja.Callable
+	// [[ViewedArrayBuffer]]. They throw for other receivers, so they are
+	// only called once typedArrayName or isView has vouched for it.
+	typedArrayBuffer, dataViewBuffer nativeFunc
 	// isView is ArrayBuffer.isView.
-	isView goja.Callable
+	isView nativeFunc
 	// asUintN is BigInt.asUintN (ToBigInt then wrap, for BigInt64 elements).
 	asUintN goja.Callable
 	// bigInt is the BigInt function.
@@ -58,11 +60,23 @@ func captureBufferIntrinsics(vm *goja.Runtime) (*bufferIntrinsics, error) {
 		f, _ := goja.AssertFunction(arr.Get(i))
 		return f
 	}
-	return &bufferIntrinsics{typedArrayName: fn("0"), typedArrayBuffer: fn("1"), dataViewBuffer: fn("2"),
-		isView: fn("3"), asUintN: fn("4"), bigInt: fn("5")}, nil
+	native := func(i string) nativeFunc {
+		f, ok := arr.Get(i).Export().(func(goja.FunctionCall) goja.Value)
+		if !ok {
+			panic("runtime: a buffer intrinsic is not a goja native function")
+		}
+		return f
+	}
+	return &bufferIntrinsics{typedArrayName: native("0"), typedArrayBuffer: native("1"), dataViewBuffer: native("2"),
+		isView: native("3"), asUintN: fn("4"), bigInt: fn("5")}, nil
 }
 
-var arrayBufferType = reflect.TypeOf(goja.ArrayBuffer{})
+type nativeFunc = func(goja.FunctionCall) goja.Value
+
+var (
+	arrayBufferType = reflect.TypeOf(goja.ArrayBuffer{})
+	bytesType       = reflect.TypeOf([]byte(nil))
+)
 
 // ArrayBufferOf returns the ArrayBuffer (or SharedArrayBuffer) object v
 // itself, or the buffer an ArrayBufferView (typed array or DataView) views.
@@ -85,27 +99,25 @@ func ArrayBufferOf(iso *Isolate, v goja.Value) (buffer *goja.Object, isView, ok 
 
 // viewBuffer returns the buffer of a typed array or DataView, nil for
 // anything else. t is obj's ExportType: typed arrays export as slices and
-// DataViews as maps, so most values need a single native call.
+// DataViews as maps.
 func viewBuffer(in *bufferIntrinsics, obj *goja.Object, t reflect.Type) *goja.Object {
-	var get goja.Callable
+	var r goja.Value
 	switch {
 	case t == nil:
 		return nil
 	case t.Kind() == reflect.Slice:
-		get = in.typedArrayBuffer
-	case t.Kind() == reflect.Map:
-		r, err := in.isView(goja.Undefined(), obj)
-		if err != nil || !r.ToBoolean() {
+		// A Go slice the host wrapped exports like a typed array but has
+		// no [[TypedArrayName]].
+		if goja.IsUndefined(in.typedArrayName(goja.FunctionCall{This: obj})) {
 			return nil
 		}
-		get = in.dataViewBuffer
+		r = in.typedArrayBuffer(goja.FunctionCall{This: obj})
+	case t.Kind() == reflect.Map:
+		if !in.isView(goja.FunctionCall{Arguments: []goja.Value{obj}}).ToBoolean() {
+			return nil
+		}
+		r = in.dataViewBuffer(goja.FunctionCall{This: obj})
 	default:
-		return nil
-	}
-	// A Go slice the host wrapped exports like a typed array but has no
-	// buffer: the getter throws, which means "not a view".
-	r, err := get(obj)
-	if err != nil {
 		return nil
 	}
 	buf, _ := r.(*goja.Object)
@@ -118,7 +130,7 @@ func viewBuffer(in *bufferIntrinsics, obj *goja.Object, t reflect.Type) *goja.Ob
 //
 // Prefer it to exporting a view with goja's Export or ExportTo: for a view
 // on a detached buffer those return a slice over freed or unrelated memory.
-func ViewBytes(iso *Isolate, v goja.Value) (b []byte, ok bool) {
+func ViewBytes(iso *Isolate, v goja.Value) ([]byte, bool) {
 	obj, isObj := v.(*goja.Object)
 	if !isObj {
 		return nil, false
@@ -131,6 +143,11 @@ func ViewBytes(iso *Isolate, v goja.Value) (b []byte, ok bool) {
 	if buf.Export().(goja.ArrayBuffer).Detached() {
 		return nil, true
 	}
+	if t == bytesType {
+		// Uint8Array and Uint8ClampedArray: Export is a plain field read.
+		return obj.Export().([]byte), true
+	}
+	var b []byte
 	if err := iso.vm.ExportTo(obj, &b); err != nil {
 		return nil, false
 	}
@@ -145,10 +162,7 @@ func TypedArrayName(iso *Isolate, v goja.Value) string {
 	if !isObj {
 		return ""
 	}
-	r, err := iso.sharedState().intrinsics.typedArrayName(obj)
-	if err != nil {
-		panic(err)
-	}
+	r := iso.sharedState().intrinsics.typedArrayName(goja.FunctionCall{This: obj})
 	if goja.IsUndefined(r) {
 		return ""
 	}

@@ -34,8 +34,8 @@ func AllowSharedBufferSource(iso *runtime.Isolate, v goja.Value) (b []byte, ok b
 	if !isObj {
 		return nil, false
 	}
-	if ab, isBuffer := obj.Export().(goja.ArrayBuffer); isBuffer {
-		return ab.Bytes(), true
+	if obj.ExportType() == arrayBufferType {
+		return obj.Export().(goja.ArrayBuffer).Bytes(), true
 	}
 	return runtime.ViewBytes(iso, obj)
 }

@@ -19,11 +19,16 @@ var jsTests = []jstest.Case{
 	{"encodeInto stops before a scalar that does not fit", `const d = new Uint8Array(4); const r = new TextEncoder().encodeInto("a😀", d); return r.read + "," + r.written`, "1,1"},
 	{"encodeInto surrogate pair counts 2", `const d = new Uint8Array(8); const r = new TextEncoder().encodeInto("😀", d); return r.read + "," + r.written`, "2,4"},
 	{"encodeInto view offset", `const b = new Uint8Array(6); const r = new TextEncoder().encodeInto("hi", b.subarray(3)); return [...b].join()`, "0,0,0,104,105,0"},
+	{"encodeInto shared destination", `const s = new SharedArrayBuffer(4); const r = new TextEncoder().encodeInto("hé", new Uint8Array(s, 1)); return r.read + "," + r.written + ":" + [...new Uint8Array(s)]`, "2,3:0,104,195,169"},
+	{"encodeInto detached destination", `const b = new ArrayBuffer(10); const v = new Uint8Array(b, 2); b.transfer(); const r = new TextEncoder().encodeInto("test", v); return r.read + "," + r.written`, "0,0"},
+	{"encodeInto shared buffer is not a Uint8Array", `new TextEncoder().encodeInto("x", new SharedArrayBuffer(2))`, "TypeError: Failed to execute 'encodeInto' on 'TextEncoder': parameter 2 is not of type 'Uint8Array'."},
 	{"encodeInto needs Uint8Array", `new TextEncoder().encodeInto("x", new Uint16Array(2))`, "TypeError: Failed to execute 'encodeInto' on 'TextEncoder': parameter 2 is not of type 'Uint8Array'."},
 
 	// TextDecoder
 	{"decode utf-8", `return new TextDecoder().decode(new Uint8Array([0xEF,0xBB,0xBF,0x68,0xC3,0xA9]))`, "hé"},
 	{"decode ArrayBuffer and DataView", `const b = new Uint8Array([104, 105]).buffer; return new TextDecoder().decode(b) + new TextDecoder().decode(new DataView(b, 1))`, "hii"},
+	{"decode shared view", `const s = new SharedArrayBuffer(4); new Uint8Array(s).set([0, 104, 105, 0]); return new TextDecoder().decode(new Uint8Array(s, 1, 2)) + new TextDecoder().decode(new DataView(s, 2, 1)) + new TextDecoder().decode(s).length`, "hii4"},
+	{"decode detached view", `const b = new ArrayBuffer(4); const v = new Uint8Array(b, 1); const d = new DataView(b, 1); b.transfer(); return "[" + new TextDecoder().decode(v) + new TextDecoder().decode(d) + "]"`, "[]"},
 	{"decode nothing", `return new TextDecoder().decode() + "|" + new TextDecoder().decode(undefined, {})`, "|"},
 	{"ignoreBOM keeps BOM", `return new TextDecoder("utf-8", {ignoreBOM: true}).decode(new Uint8Array([0xEF,0xBB,0xBF,0x41])).length`, "2"},
 	{"only first BOM removed", `return new TextDecoder().decode(new Uint8Array([0xEF,0xBB,0xBF,0xEF,0xBB,0xBF])).length`, "1"},

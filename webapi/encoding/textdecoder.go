@@ -63,7 +63,7 @@ func (t *textDecoder) jsDecode(iso *runtime.Isolate, call goja.FunctionCall) goj
 	vm := iso.VM()
 	var input []byte
 	if v := call.Argument(0); !goja.IsUndefined(v) {
-		b, ok := bufferSource(vm, v)
+		b, ok := bufferSource(iso, v)
 		if !ok {
 			decodeContext.TypeError(vm, "The provided value is not of type '(ArrayBuffer or ArrayBufferView)'.")
 		}
@@ -81,16 +81,12 @@ func (t *textDecoder) jsDecode(iso *runtime.Isolate, call goja.FunctionCall) goj
 	return vm.ToValue(s)
 }
 
-// bufferSource is webidl.BufferSource with a fast path for the common
-// Uint8Array and ArrayBuffer cases (goja exports both without copying).
-func bufferSource(vm *goja.Runtime, v goja.Value) ([]byte, bool) {
-	if obj, ok := v.(*goja.Object); ok {
-		switch x := obj.Export().(type) {
-		case []byte: // Uint8Array, Uint8ClampedArray
-			return x, true
-		case goja.ArrayBuffer:
-			return x.Bytes(), true
-		}
-	}
-	return webidl.BufferSource(vm, v)
+// bufferSource converts decode's input, an AllowSharedBufferSource
+// (https://encoding.spec.whatwg.org/#dom-textdecoder-decode): views on a
+// SharedArrayBuffer are accepted. An ArrayBuffer exports without any call
+// into JS; a view goes through runtime.ViewBytes, which also gives a view
+// on a detached buffer no bytes (goja's own export would hand out a
+// dangling slice).
+func bufferSource(iso *runtime.Isolate, v goja.Value) ([]byte, bool) {
+	return webidl.AllowSharedBufferSource(iso, v)
 }

@@ -104,33 +104,13 @@ func jsEncodeInto(_ *textEncoder, iso *runtime.Isolate, call goja.FunctionCall) 
 	return res
 }
 
-// uint8ArrayBytes returns the bytes of a Uint8Array (aliasing JS memory).
+// uint8ArrayBytes converts encodeInto's destination, an [AllowShared]
+// Uint8Array: a view on a SharedArrayBuffer is accepted, and a view on a
+// detached buffer has no room (runtime.ViewBytes; goja's own export would
+// hand out a dangling slice). The slice aliases JS memory.
 func uint8ArrayBytes(iso *runtime.Isolate, v goja.Value) ([]byte, bool) {
-	obj, ok := v.(*goja.Object)
-	if !ok || !isUint8Array(iso, obj) {
+	if runtime.TypedArrayName(iso, v) != "Uint8Array" {
 		return nil, false
 	}
-	return webidl.BufferSource(iso.VM(), obj)
-}
-
-type isUint8ArrayKey struct{}
-
-// isUint8Array checks the [[TypedArrayName]] slot through the
-// %TypedArray%.prototype[@@toStringTag] getter (captured once per isolate),
-// which user code cannot spoof the way it can spoof prototypes.
-func isUint8Array(iso *runtime.Isolate, obj *goja.Object) bool {
-	fn, ok := iso.Value(isUint8ArrayKey{}).(goja.Callable)
-	if !ok {
-		v, err := iso.VM().RunString(`(function () {
-			const get = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), Symbol.toStringTag).get;
-			return function (o) { return get.call(o) === "Uint8Array" };
-		})()`)
-		if err != nil {
-			panic(err)
-		}
-		fn, _ = goja.AssertFunction(v)
-		iso.SetValue(isUint8ArrayKey{}, fn)
-	}
-	r, err := fn(goja.Undefined(), obj)
-	return err == nil && r.ToBoolean()
+	return runtime.ViewBytes(iso, v)
 }

@@ -114,8 +114,12 @@ func (cs *compressionStream) takeOutput() []byte {
 // compressAndEnqueue is "compress and enqueue a chunk".
 func (cs *compressionStream) compressAndEnqueue(c *TransformController, chunk goja.Value) goja.Value {
 	r := c.stream.r
-	// 1. If chunk is not a BufferSource type, then throw a TypeError.
-	b, ok := webidl.BufferSource(r.vm, chunk)
+	// 1. If chunk is not a BufferSource type, then throw a TypeError (BufferSource
+	//    lacks [AllowShared]: a view on a SharedArrayBuffer is rejected too).
+	b, sharedView, ok := webidl.UnsharedBufferSource(r.iso, chunk)
+	if sharedView {
+		return r.newTypeError("Failed to execute 'write' on 'CompressionStream': " + webidl.SharedViewMessage)
+	}
 	if !ok {
 		return r.newTypeError("Failed to execute 'write' on 'CompressionStream': The provided value is not of type '(ArrayBuffer or ArrayBufferView)'.")
 	}
@@ -150,8 +154,12 @@ func (cs *compressionStream) flushAndEnqueue(c *TransformController) goja.Value 
 // decompressAndEnqueue is "decompress and enqueue a chunk".
 func (ds *decompressionStream) decompressAndEnqueue(c *TransformController, chunk goja.Value) goja.Value {
 	r := c.stream.r
-	// 1. If chunk is not a BufferSource type, then throw a TypeError.
-	b, ok := webidl.BufferSource(r.vm, chunk)
+	// 1. If chunk is not a BufferSource type, then throw a TypeError (BufferSource
+	//    lacks [AllowShared]: a view on a SharedArrayBuffer is rejected too).
+	b, sharedView, ok := webidl.UnsharedBufferSource(r.iso, chunk)
+	if sharedView {
+		return r.newTypeError("Failed to execute 'write' on 'DecompressionStream': " + webidl.SharedViewMessage)
+	}
 	if !ok {
 		return r.newTypeError("Failed to execute 'write' on 'DecompressionStream': The provided value is not of type '(ArrayBuffer or ArrayBufferView)'.")
 	}

@@ -140,7 +140,7 @@ func (t *textEncoderStream) encodeAndFlush(c *TransformController) goja.Value {
 func (t *textDecoderStream) decodeAndEnqueue(c *TransformController, chunk goja.Value) goja.Value {
 	r := c.stream.r
 	// 1. Let bufferSource be the result of converting chunk to an AllowSharedBufferSource.
-	b, ok := webidl.BufferSource(r.vm, chunk)
+	b, ok := webidl.AllowSharedBufferSource(r.iso, chunk)
 	if !ok {
 		return r.newTypeError("Failed to execute 'transform' on 'TextDecoderStream': The provided value is not of type '(ArrayBuffer or ArrayBufferView)'.")
 	}
