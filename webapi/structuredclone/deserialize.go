@@ -6,6 +6,7 @@ import (
 	"github.com/dop251/goja"
 
 	"github.com/edgerun/edgerun/runtime"
+	"github.com/edgerun/edgerun/webapi/events"
 )
 
 type deserializer struct {
@@ -70,6 +71,16 @@ func (d *deserializer) deserialize(rec *record) goja.Value {
 		value = call(in.newRegExp, rec.source, rec.flags)
 	case typeArrayBuffer:
 		value = vm.ToValue(vm.NewArrayBuffer(append([]byte{}, rec.bytes...)))
+	case typeSharedArrayBuffer:
+		// 10.1. If targetRealm's corresponding agent cluster is not
+		// serialized.[[AgentCluster]], then throw a "DataCloneError".
+		// (Go memory must not be shared between isolates' goroutines.)
+		if rec.agent != d.iso {
+			events.ThrowDOMException(d.iso, "A SharedArrayBuffer cannot be shared outside the isolate that created it.", "DataCloneError")
+		}
+		// 10.2. Otherwise, set value to a new SharedArrayBuffer object in
+		// targetRealm whose [[ArrayBufferData]] is serialized.[[ArrayBufferData]].
+		value = runtime.NewSharedArrayBuffer(d.iso, rec.bytes)
 	case typeView:
 		// 13.1. Let deserializedArrayBuffer be ? StructuredDeserialize(serialized.[[ArrayBufferSerialized]], targetRealm, memory).
 		buf := d.deserialize(rec.buffer)

@@ -26,6 +26,7 @@ const (
 	typeDate
 	typeRegExp
 	typeArrayBuffer
+	typeSharedArrayBuffer
 	typeView
 	typeMap
 	typeSet
@@ -46,8 +47,11 @@ type record struct {
 
 	// RegExp
 	source, flags goja.Value
-	// ArrayBuffer (also a transferred buffer's data)
+	// ArrayBuffer (also a transferred buffer's data), or the memory of a
+	// SharedArrayBuffer (aliased, not copied)
 	bytes []byte
+	// SharedArrayBuffer: the isolate (agent cluster) the memory belongs to
+	agent *runtime.Isolate
 	// ArrayBufferView
 	ctor               string
 	buffer             *record
@@ -137,6 +141,11 @@ func Serialize(iso *runtime.Isolate, ctx webidl.Context, value goja.Value, trans
 		// slot nor a [[Detached]] internal slot, then throw a "DataCloneError".
 		if !tr.buffer && tr.platform == nil {
 			s.dataCloneError("Value at index %d does not have a transferable type.", i)
+		}
+		// 2.2. If transferable has an [[ArrayBufferData]] internal slot and
+		// IsSharedArrayBuffer(transferable) is true, then throw a "DataCloneError".
+		if tr.buffer && runtime.IsSharedArrayBuffer(iso, obj) {
+			s.dataCloneError("SharedArrayBuffer at index %d is not transferable.", i)
 		}
 		// 2.3. If memory[transferable] exists, then throw a "DataCloneError".
 		if _, dup := s.memory[obj]; dup {
@@ -242,6 +251,16 @@ func (s *serializer) serialize(value goja.Value) *record {
 		pair := call(in.regexp, obj).(*goja.Object)
 		rec.typ, rec.source, rec.flags = typeRegExp, canonicalSource(pair.Get("0")), pair.Get("1")
 	// 9. Otherwise, if value has an [[ArrayBufferData]] internal slot.
+	case et == arrayBufferType && runtime.IsSharedArrayBuffer(s.iso, obj):
+		// 9.1. If IsSharedArrayBuffer(value) is true: (the cross-origin
+		// isolated capability is granted: edge isolates are their own
+		// agent cluster, as Node's and Deno's realms are.) 9.1.4. Otherwise,
+		// set serialized to { [[Type]]: "SharedArrayBuffer", [[ArrayBufferData]]:
+		// value.[[ArrayBufferData]], [[ArrayBufferByteLength]]: value.[[ArrayBufferByteLength]],
+		// [[AgentCluster]]: the surrounding agent's agent cluster }.
+		rec.typ = typeSharedArrayBuffer
+		rec.bytes = obj.Export().(goja.ArrayBuffer).Bytes()
+		rec.agent = s.iso
 	case et == arrayBufferType:
 		ab := obj.Export().(goja.ArrayBuffer)
 		// 9.2. If IsDetachedBuffer(value) is true, then throw a "DataCloneError".

@@ -44,6 +44,9 @@ var cloneTests = []eventstest.Case{
 	{"DOMException is serializable", `const e = new DOMException("m", "AbortError"); const c = structuredClone(e); return [c !== e, c instanceof DOMException, c.name, c.message, c.code].join()`, "true,true,AbortError,m,20"},
 	{"requires an argument", `try { structuredClone() } catch (e) { return e.message }`, "Failed to execute 'structuredClone' on 'Window': 1 argument required, but only 0 present."},
 	{"Object.prototype loses exoticness", `const c = structuredClone(Object.prototype); Object.setPrototypeOf(c, {x: 1}); return c.x`, "1"},
+	{"SharedArrayBuffer shares memory", `const s = new SharedArrayBuffer(4); const c = structuredClone(s); new Uint8Array(c)[0] = 7; return [c !== s, Object.prototype.toString.call(c), c.byteLength, new Uint8Array(s)[0]].join()`, "true,[object SharedArrayBuffer],4,7"},
+	{"view on SharedArrayBuffer", `const s = new SharedArrayBuffer(8); const c = structuredClone({a: new Int16Array(s, 2, 2), s}); c.a[0] = 5; return [c.a.buffer === c.s, c.a.byteOffset, c.a.length, new Int16Array(s)[1], c.s.constructor === SharedArrayBuffer].join()`, "true,2,2,5,true"},
+	{"SharedArrayBuffer is not transferable", `const s = new SharedArrayBuffer(1); try { structuredClone(s, {transfer: [s]}) } catch (e) { return e.name + ": " + e.message + " " + s.byteLength }`, "DataCloneError: Failed to execute 'structuredClone' on 'Window': SharedArrayBuffer at index 0 is not transferable. 1"},
 	{"works after globals are deleted", `structuredClone(0); const M = Map; delete globalThis.Map; const c = structuredClone(new M([[1, 2]])); globalThis.Map = M; return c instanceof M`, "true"},
 }
 
