@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func copyProject(t *testing.T, from string) string {
@@ -79,5 +80,38 @@ func TestReloadKeepsFailedChanges(t *testing.T) {
 	}
 	if got := getBody(t, ts.URL+"/api/hello"); got != `{"msg":"hello v2"}` {
 		t.Fatalf("the edit made with the broken config was lost: %q", got)
+	}
+}
+
+// A request that arrives while the watcher holds unapplied changes (inside
+// the debounce) is served the saved code, not the previous generation.
+func TestWatchRequestAwaitsPendingChanges(t *testing.T) {
+	dir := copyProject(t, filepath.Join("..", "..", "testdata", "devloop"))
+	s, err := New(Config{Dir: dir, Mode: Development, Watch: true, ProcessEnv: map[string]string{}, Console: io.Discard,
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ts := httptest.NewServer(s)
+	defer ts.Close()
+	hello := filepath.Join(dir, "pages", "api", "hello.ts")
+	src, _ := os.ReadFile(hello)
+	for i, version := range []string{"v2", "v3", "v4"} {
+		if got := getBody(t, ts.URL+"/api/hello"); !strings.Contains(got, "hello v") {
+			t.Fatalf("edit %d: before: %q", i, got)
+		}
+		os.WriteFile(hello, []byte(strings.Replace(string(src), "hello v1", "hello "+version, 1)), 0o644)
+		// Once the watcher has seen the write, the next request waits for it.
+		deadline := time.Now().Add(10 * time.Second)
+		for !s.watcher.Load().dirty.Load() {
+			if time.Now().After(deadline) {
+				t.Fatal("the watcher did not see the write")
+			}
+			time.Sleep(100 * time.Microsecond)
+		}
+		if got := getBody(t, ts.URL+"/api/hello"); got != `{"msg":"hello `+version+`"}` {
+			t.Fatalf("edit %d: served %q right after the save", i, got)
+		}
 	}
 }

@@ -27,7 +27,7 @@ type Server struct {
 	mu      sync.Mutex   // serialises reloads
 	console console.Sink // shared by every isolate, so lines never interleave
 	closed  atomic.Bool
-	watcher *watcher // Config.Watch
+	watcher atomic.Pointer[watcher] // Config.Watch
 	// unapplied are the changes of a reload that failed (guarded by mu).
 	unapplied    []string
 	unappliedAll bool
@@ -122,10 +122,7 @@ func (s *Server) Close() error {
 	if s.closed.Swap(true) {
 		return nil
 	}
-	s.mu.Lock()
-	w := s.watcher
-	s.mu.Unlock()
-	if w != nil {
+	if w := s.watcher.Load(); w != nil {
 		w.close()
 	}
 	s.mu.Lock()
@@ -146,6 +143,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
+	if wt := s.watcher.Load(); wt != nil {
+		wt.awaitPending() // a save just before this request is served
+	}
 	p := s.current.Load()
 	rawPath, rawQuery := splitRequestURI(r)
 	if rawPath == "" || rawPath[0] != '/' {
