@@ -25,6 +25,10 @@ import (
 // with their context ("Failed to execute 'write' on ...: ").
 const SharedViewMessage = "The provided ArrayBufferView value must not be shared."
 
+// SharedBufferMessage is the same for a SharedArrayBuffer converted to
+// ArrayBuffer, as a union with a BufferSource member does.
+const SharedBufferMessage = "The provided ArrayBuffer value must not be shared."
+
 // AllowSharedBufferSource converts an AllowSharedBufferSource (ArrayBuffer,
 // SharedArrayBuffer, or a view on either) without copying; the slice aliases
 // JS memory, as BufferSource's does. A view on a detached buffer gives no
@@ -55,4 +59,19 @@ func UnsharedBufferSource(iso *runtime.Isolate, v goja.Value) (b []byte, sharedV
 		return nil, false, false
 	}
 	return nil, true, false
+}
+
+// RejectShared throws c's TypeError when v is a SharedArrayBuffer or a view
+// on one. Union conversions with a BufferSource member (BodyInit, BlobPart)
+// call it first: WebIDL converts anything with an [[ArrayBufferData]] slot
+// to the ArrayBuffer member, which refuses shared memory, so such a value
+// must not fall through to a string member.
+func (c Context) RejectShared(iso *runtime.Isolate, v goja.Value) {
+	if !runtime.IsShared(iso, v) {
+		return
+	}
+	if runtime.IsSharedArrayBuffer(iso, v) {
+		c.TypeError(iso.VM(), "%s", SharedBufferMessage)
+	}
+	c.TypeError(iso.VM(), "%s", SharedViewMessage)
 }

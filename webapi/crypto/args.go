@@ -34,10 +34,10 @@ func argKey(iso *runtime.Isolate, ctx webidl.Context, v goja.Value, n int) *Key 
 
 // argBuffer converts a BufferSource argument without copying; copy it with
 // copyBytes at the step where the specification gets a copy of the bytes.
-func argBuffer(vm *goja.Runtime, ctx webidl.Context, v goja.Value, n int) []byte {
-	b, ok := bufferSource(vm, v)
+func argBuffer(iso *runtime.Isolate, ctx webidl.Context, v goja.Value, n int) []byte {
+	b, ok := bufferSource(iso, ctx, v)
 	if !ok {
-		ctx.TypeError(vm, "parameter %d is not of type '(ArrayBuffer or ArrayBufferView)'.", n)
+		ctx.TypeError(iso.VM(), "parameter %d is not of type '(ArrayBuffer or ArrayBufferView)'.", n)
 	}
 	return b
 }
@@ -89,19 +89,14 @@ func init() {
 
 func methodContext(method string) webidl.Context { return methodContexts[method] }
 
-// bufferSource is webidl.BufferSource with a fast path for the common
-// Uint8Array and ArrayBuffer arguments (goja exports both as slices that
-// alias the JS memory).
-func bufferSource(vm *goja.Runtime, v goja.Value) ([]byte, bool) {
-	obj, ok := v.(*goja.Object)
-	if !ok {
-		return nil, false
+// bufferSource converts a BufferSource (WebCrypto's arguments lack
+// [AllowShared]: a view on a SharedArrayBuffer throws ctx's TypeError, and
+// a SharedArrayBuffer is not a BufferSource). A view on a detached buffer
+// has no bytes.
+func bufferSource(iso *runtime.Isolate, ctx webidl.Context, v goja.Value) ([]byte, bool) {
+	b, sharedView, ok := webidl.UnsharedBufferSource(iso, v)
+	if sharedView {
+		ctx.TypeError(iso.VM(), "%s", webidl.SharedViewMessage)
 	}
-	switch x := obj.Export().(type) {
-	case []byte:
-		return x, true
-	case goja.ArrayBuffer:
-		return x.Bytes(), true
-	}
-	return webidl.BufferSource(vm, v)
+	return b, ok
 }

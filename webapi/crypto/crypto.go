@@ -9,7 +9,6 @@ import (
 
 	"github.com/edgerun/edgerun/runtime"
 	"github.com/edgerun/edgerun/runtime/jsclass"
-	"github.com/edgerun/edgerun/runtime/webidl"
 )
 
 // maxRandomBytes is getRandomValues' quota.
@@ -44,8 +43,10 @@ func (c *cryptoObject) getRandomValues(iso *runtime.Isolate, call goja.FunctionC
 	ctx := getRandomValuesContext
 	ctx.RequireArgs(vm, call, 1)
 	array := call.Argument(0)
-	b, isBuffer := webidl.BufferSource(vm, array)
-	if _, isAB := array.Export().(goja.ArrayBuffer); !isBuffer || isAB {
+	// runtime.ViewBytes rather than an export: a view on a detached buffer
+	// must get no bytes, not a dangling slice to fill with random data.
+	b, isView := runtime.ViewBytes(iso, array)
+	if !isView {
 		ctx.TypeError(vm, "parameter 1 is not of type 'ArrayBufferView'.")
 	}
 	// 1. If array is not an Int8Array, Uint8Array, Uint8ClampedArray,

@@ -154,7 +154,7 @@ func convertMember(iso *runtime.Isolate, ctx webidl.Context, d *dictType, m memb
 	case mOctet:
 		return uint32(ctx.Integer(vm, v, 8, false, webidl.IntOptions{EnforceRange: true}))
 	case mBuffer:
-		b, ok := bufferSource(vm, v)
+		b, ok := bufferSource(iso, ctx, v)
 		if !ok {
 			throw(errorf(errType, "%s: %s: %s: Not a BufferSource", ctx, d.name, m.name))
 		}
@@ -163,7 +163,7 @@ func convertMember(iso *runtime.Isolate, ctx webidl.Context, d *dictType, m memb
 		if typedArrayName(iso, v) != "Uint8Array" {
 			throw(errorf(errType, "%s: %s: %s: Not a Uint8Array", ctx, d.name, m.name))
 		}
-		b, _ := bufferSource(vm, v)
+		b, _ := bufferSource(iso, ctx, v)
 		return copyBytes(b)
 	case mKey:
 		k, ok := KeyOf(iso, v)

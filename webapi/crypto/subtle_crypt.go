@@ -18,7 +18,7 @@ func cipherMethod(method, op string, usage usageSet) func(*subtleCrypto, *runtim
 			ctx.RequireArgs(vm, call, 3)
 			alg := argAlgorithm(vm, ctx, call.Argument(0))
 			key := argKey(iso, ctx, call.Argument(1), 2)
-			data := argBuffer(vm, ctx, call.Argument(2), 3)
+			data := argBuffer(iso, ctx, call.Argument(2), 3)
 			p := mustNormalize(iso, ctx, op, alg)
 			data = copyBytes(data)
 			return &task{heavy: isHeavy(p.impl, op, p, key, len(data)), run: func() (result, error) {
@@ -50,7 +50,7 @@ func (*subtleCrypto) sign(iso *runtime.Isolate, call goja.FunctionCall) goja.Val
 		ctx.RequireArgs(vm, call, 3)
 		alg := argAlgorithm(vm, ctx, call.Argument(0))
 		key := argKey(iso, ctx, call.Argument(1), 2)
-		data := argBuffer(vm, ctx, call.Argument(2), 3)
+		data := argBuffer(iso, ctx, call.Argument(2), 3)
 		p := mustNormalize(iso, ctx, opSign, alg)
 		data = copyBytes(data)
 		return &task{heavy: isHeavy(p.impl, opSign, p, key, len(data)), run: func() (result, error) {
@@ -74,8 +74,8 @@ func (*subtleCrypto) verify(iso *runtime.Isolate, call goja.FunctionCall) goja.V
 		ctx.RequireArgs(vm, call, 4)
 		alg := argAlgorithm(vm, ctx, call.Argument(0))
 		key := argKey(iso, ctx, call.Argument(1), 2)
-		sig := argBuffer(vm, ctx, call.Argument(2), 3)
-		data := argBuffer(vm, ctx, call.Argument(3), 4)
+		sig := argBuffer(iso, ctx, call.Argument(2), 3)
+		data := argBuffer(iso, ctx, call.Argument(3), 4)
 		p := mustNormalize(iso, ctx, opVerify, alg)
 		sig = copyBytes(sig)
 		data = copyBytes(data)
@@ -99,7 +99,7 @@ func (*subtleCrypto) digest(iso *runtime.Isolate, call goja.FunctionCall) goja.V
 		ctx := methodContext("digest")
 		ctx.RequireArgs(vm, call, 2)
 		alg := argAlgorithm(vm, ctx, call.Argument(0))
-		data := argBuffer(vm, ctx, call.Argument(1), 2)
+		data := argBuffer(iso, ctx, call.Argument(1), 2)
 		p := mustNormalize(iso, ctx, opDigest, alg)
 		data = copyBytes(data)
 		return &task{heavy: len(data) > heavyDigestSize, run: func() (result, error) {

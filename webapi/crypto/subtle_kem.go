@@ -100,7 +100,7 @@ func decapsulateMethod(iso *runtime.Isolate, call goja.FunctionCall, toKey bool)
 		ctx.RequireArgs(vm, call, nargs)
 		alg := argAlgorithm(vm, ctx, call.Argument(0))
 		key := argKey(iso, ctx, call.Argument(1), 2)
-		ct := argBuffer(vm, ctx, call.Argument(2), 3)
+		ct := argBuffer(iso, ctx, call.Argument(2), 3)
 		var sharedAlg goja.Value
 		var extractable, empty bool
 		var usages usageSet

@@ -110,7 +110,7 @@ func importKeyStep(p *params, format string, data keyData, extractable bool, usa
 // Exactly one of the results is set.
 func argKeyData(iso *runtime.Isolate, ctx webidl.Context, v goja.Value) ([]byte, *jwk) {
 	vm := iso.VM()
-	if b, ok := bufferSource(vm, v); ok {
+	if b, ok := bufferSource(iso, ctx, v); ok {
 		if b == nil {
 			b = []byte{}
 		}

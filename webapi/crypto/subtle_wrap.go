@@ -68,7 +68,7 @@ func (*subtleCrypto) unwrapKey(iso *runtime.Isolate, call goja.FunctionCall) goj
 		ctx := methodContext("unwrapKey")
 		ctx.RequireArgs(vm, call, 7)
 		format := argFormat(vm, ctx, call.Argument(0))
-		wrapped := argBuffer(vm, ctx, call.Argument(1), 2)
+		wrapped := argBuffer(iso, ctx, call.Argument(1), 2)
 		unwrappingKey := argKey(iso, ctx, call.Argument(2), 3)
 		alg := argAlgorithm(vm, ctx, call.Argument(3))
 		keyAlg := argAlgorithm(vm, ctx, call.Argument(4))

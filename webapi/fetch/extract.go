@@ -58,8 +58,10 @@ func extractBody(iso *runtime.Isolate, ctx webidl.Context, v goja.Value, keepali
 			return newBytesBody(data, true), typ
 		}
 		// BufferSource: source is a copy of the bytes held by object.
+		// (BufferSource lacks [AllowShared]: shared memory is a TypeError.)
 		if isBufferSource(iso, obj) {
-			if b, ok := webidl.BufferSource(vm, obj); ok {
+			ctx.RejectShared(iso, obj)
+			if b, ok := webidl.AllowSharedBufferSource(iso, obj); ok {
 				return newBytesBody(append([]byte(nil), b...), false), ""
 			}
 		}

@@ -42,8 +42,10 @@ func convertBlobPart(iso *runtime.Isolate, ctx webidl.Context, v goja.Value) blo
 		}
 		// "Get a copy of the bytes held by the buffer source": the caller
 		// may change the buffer after the constructor returns.
-		if b, ok := webidl.CopyBufferSource(vm, obj); ok {
-			return blobPart{bytes: b}
+		// BufferSource lacks [AllowShared]: shared memory is a TypeError.
+		ctx.RejectShared(iso, obj)
+		if b, ok := webidl.AllowSharedBufferSource(iso, obj); ok {
+			return blobPart{bytes: append([]byte(nil), b...)}
 		}
 	}
 	return blobPart{str: ctx.USVString(vm, v), isText: true}
