@@ -137,30 +137,34 @@ func (s *Server) serveNode(c *request) {
 	}
 	query, search := nextapi.BuildQuery(c.rawQuery, params)
 	req := &nextapi.Request{
-		Method: c.r.Method,
-		URL:    c.apiPath + search,
-		Header: c.r.Header.Clone(),
-		Query:  query,
+		Method:     c.r.Method,
+		URL:        c.apiPath + search,
+		Header:     c.r.Header,
+		Query:      query,
+		RemoteAddr: c.r.RemoteAddr,
 	}
-	if req.Header == nil {
-		req.Header = http.Header{}
+	port := s.portFor(c.r)
+	req.AddHeaders = func(h http.Header) {
+		if c.r.Host != "" {
+			h.Set("Host", c.r.Host)
+		}
+		if len(c.r.TransferEncoding) > 0 {
+			// net/http moves it out of the header map; Node keeps it.
+			h.Set("Transfer-Encoding", strings.Join(c.r.TransferEncoding, ", "))
+		}
+		addForwarded(h, c.r, port)
 	}
-	if c.r.Host != "" {
-		req.Header.Set("Host", c.r.Host)
-	}
-	if len(c.r.TransferEncoding) > 0 {
-		// net/http moves it out of the header map; Node keeps it.
-		req.Header.Set("Transfer-Encoding", strings.Join(c.r.TransferEncoding, ", "))
-	}
-	addForwarded(req.Header, c.r, s.portFor(c.r))
-	req.RemoteAddr, req.RemotePort, _ = net.SplitHostPort(c.r.RemoteAddr)
 	if la, ok := c.r.Context().Value(http.LocalAddrContextKey).(net.Addr); ok {
-		req.LocalAddr, _, _ = net.SplitHostPort(la.String())
+		req.LocalAddr = la
 	}
 	if cfg.BodyParser {
 		// Next reads the whole body for every method before the handler runs;
 		// do it here, off the shared isolate.
-		kind, text, err := nextapi.ReadBody(c.r.Body, c.r.ContentLength, c.r.Header.Get("Content-Type"), cfg.SizeLimitBytes, cfg.SizeLimit)
+		var body io.Reader = c.r.Body
+		if body == http.NoBody {
+			body = nil
+		}
+		kind, text, err := nextapi.ReadBody(body, c.r.ContentLength, c.r.Header.Get("Content-Type"), cfg.SizeLimitBytes, cfg.SizeLimit)
 		var be *nextapi.BodyError
 		if errors.As(err, &be) {
 			req.BodyError = be

@@ -45,8 +45,9 @@
   // is the largest object of a request. The readable and event-emitter
   // machinery copes with an instance whose _events is still unset. The
   // host creates instances from the prototype with method, url, query,
-  // body, _h (the request's Go state), _res and _apiContext; headers is
-  // built on first read (host.installRequest).
+  // body and _h (the request's Go state); headers is built on first read,
+  // and _res, _apiContext and _consumed are read from the Go state
+  // (send.go, installRequest).
   function IncomingMessage() {
     throw new TypeError('Illegal constructor');
   }
@@ -56,7 +57,6 @@
   Object.assign(IncomingMessage.prototype, {
     httpVersion: '1.1', httpVersionMajor: 1, httpVersionMinor: 1, complete: false, aborted: false,
     _pending: false, // a body read is in flight
-    _consumed: false, // the body parser read the body
     _closeEmitted: false,
   });
   Object.defineProperty(IncomingMessage.prototype, '_readableState', {
@@ -116,10 +116,10 @@
 
   // ServerResponse is a Stream (pipe targets listen for 'drain', 'finish'
   // and 'close' on it); its emitter state is created on first listener.
-  // The host creates instances with req, _h, _apiContext and statusCode,
-  // and puts the header, writeHead, write and end methods, the
-  // headersSent/writableEnded/writableFinished/finished getters and the
-  // status/send/json helpers on the prototype (host.installResponse).
+  // The host creates instances with req, _h and statusCode, and puts on
+  // the prototype the header, writeHead, write and end methods, the
+  // headersSent/writableEnded/writableFinished/finished and _apiContext
+  // getters, and the status/send/json helpers (send.go, installResponse).
   class ServerResponse {
     constructor() {
       throw new TypeError('Illegal constructor');
@@ -137,7 +137,7 @@
   Object.setPrototypeOf(ServerResponse.prototype, Stream.prototype);
   Object.setPrototypeOf(ServerResponse, Stream);
   Object.assign(ServerResponse.prototype, {
-    statusMessage: undefined, sendDate: true, destroyed: false, _apiContext: null, _wasPiped: false, _closed: false,
+    statusMessage: undefined, sendDate: true, destroyed: false, _wasPiped: false, _closed: false,
   });
 
   // 'finish' and 'close' follow end() asynchronously, as in Node. One

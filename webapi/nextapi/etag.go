@@ -3,6 +3,8 @@ package nextapi
 import (
 	"strconv"
 	"strings"
+
+	"github.com/dop251/goja"
 )
 
 // ETag returns Next's ETag for a payload: '"' + fnv1a52(s) in base 36 +
@@ -15,12 +17,31 @@ func ETag(units []uint16) string {
 		h ^= uint64(u)
 		h *= 0x100000001b3
 	}
+	return formatETag(h, len(units))
+}
+
+func formatETag(h uint64, n int) string {
 	v3 := h >> 48
 	v2 := (h >> 32) & 0xffff
 	v1 := (h >> 16) & 0xffff
 	v0 := h & 0xffff
 	folded := (v3&15)<<48 | v2<<32 | v1<<16 | (v0 ^ (v3 >> 4))
-	return `"` + strconv.FormatUint(folded, 36) + strconv.FormatInt(int64(len(units)), 36) + `"`
+	var buf [32]byte
+	b := append(buf[:0], '"')
+	b = strconv.AppendUint(b, folded, 36)
+	b = strconv.AppendInt(b, int64(n), 36)
+	return string(append(b, '"'))
+}
+
+// etagOf is ETag of a JS string, read in place.
+func etagOf(s goja.String) string {
+	n := s.Length()
+	h := uint64(0xcbf29ce484222325)
+	for i := 0; i < n; i++ {
+		h ^= uint64(s.CharAt(i))
+		h *= 0x100000001b3
+	}
+	return formatETag(h, n)
 }
 
 // Fresh reports whether a response with etag (and no Last-Modified, which

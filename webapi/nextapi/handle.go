@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"errors"
 	"io"
+	"net"
 	"net/http"
 	"sync"
 
@@ -43,16 +44,47 @@ type Sink interface {
 type Request struct {
 	Method string
 	URL    string // path + re-serialised search, basePath stripped (see BuildQuery)
+	// Header is the request's header as received. The host only reads it,
+	// so it can be the *http.Request's own map.
 	Header http.Header
-	Query  []QueryValue
+	// AddHeaders, if set, adds to a copy of Header what Node and Next put
+	// in req.headers that net/http keeps elsewhere (Host,
+	// Transfer-Encoding, X-Forwarded-*). It runs when req.headers or
+	// req.rawHeaders is first read, and not at all for most requests.
+	AddHeaders func(http.Header)
+	Query      []QueryValue
 	// Parsed body (Config.BodyParser): kind and decoded text, or BodyError.
 	BodyKind  BodyKind
 	BodyText  string
 	BodyError *BodyError
 	// Body is the raw stream for bodyParser: false routes; nil otherwise.
 	Body io.ReadCloser
-	// RemoteAddr and LocalAddr fill req.socket.
-	RemoteAddr, RemotePort, LocalAddr string
+	// RemoteAddr ("host:port", as net/http gives it) and LocalAddr fill
+	// req.socket.
+	RemoteAddr string
+	LocalAddr  net.Addr
+
+	merged http.Header
+}
+
+// header returns Header with Extra applied, made on first use: most
+// routes never read req.headers.
+func (r *Request) header() http.Header {
+	if r.merged != nil {
+		return r.merged
+	}
+	if r.AddHeaders == nil && r.Header != nil {
+		r.merged = r.Header
+		return r.merged
+	}
+	r.merged = r.Header.Clone()
+	if r.merged == nil {
+		r.merged = http.Header{}
+	}
+	if r.AddHeaders != nil {
+		r.AddHeaders(r.merged)
+	}
+	return r.merged
 }
 
 // Config is the route's api config and the server mode.
@@ -99,11 +131,15 @@ type apiModule struct {
 
 	// Builtins as they were when the module loaded, so a route that
 	// patches them does not change how responses are made.
-	jsonStringify, jsonParse, nextTick, bufferFrom, bufferByteLength                 goja.Callable
+	jsonParse, nextTick, bufferFrom, bufferByteLength                                goja.Callable
 	errorCtor, typeErrorCtor, rangeErrorCtor, uint8ArrayCtor, bufferCtor, streamCtor *goja.Object
 
 	// The native methods, to tell them from a route's replacements.
 	endFn, setHeaderFn, getHeaderFn, removeHeaderFn goja.Value
+
+	// Values made once.
+	status200, jsonContentType, octetStream      goja.Value
+	nameContentType, nameContentLength, nameETag goja.Value
 }
 
 // configKey is the part of Config api.js sees.
@@ -188,7 +224,7 @@ func (m *apiModule) bind(exports *goja.Object, require Require) error {
 
 	global := vm.GlobalObject()
 	json := obj(global, "JSON")
-	m.jsonStringify, m.jsonParse = fn(json, "stringify"), fn(json, "parse")
+	m.jsonParse = fn(json, "parse")
 	m.errorCtor, m.typeErrorCtor, m.rangeErrorCtor = obj(global, "Error"), obj(global, "TypeError"), obj(global, "RangeError")
 	m.uint8ArrayCtor = obj(global, "Uint8Array")
 	if bv, err := require("buffer"); err == nil {
@@ -208,6 +244,9 @@ func (m *apiModule) bind(exports *goja.Object, require Require) error {
 		m.nextTick == nil || m.bufferFrom == nil || m.uint8ArrayCtor == nil {
 		return errors.New("nextapi: the Node globals (process, Buffer) are not installed")
 	}
+	m.status200 = vm.ToValue(200)
+	m.jsonContentType, m.octetStream = vm.ToValue("application/json; charset=utf-8"), vm.ToValue("application/octet-stream")
+	m.nameContentType, m.nameContentLength, m.nameETag = vm.ToValue("Content-Type"), vm.ToValue("Content-Length"), vm.ToValue("ETag")
 	m.installResponse()
 	m.installRequest()
 	return nil
@@ -277,6 +316,8 @@ type exchange struct {
 
 	// req.headers, once built or assigned.
 	reqHeaders *goja.Object
+	consumed   bool         // the body parser read the body
+	ctx        *goja.Object // _apiContext: the route config api.js reads
 
 	headers      []headerEntry
 	headersSent  bool
@@ -311,21 +352,18 @@ func Handle(iso *runtime.Isolate, require Require, handler goja.Value, req *Requ
 	if cfg.ResponseLimit {
 		x.limit = cfg.ResponseLimitBytes
 	}
-	ctx := m.configObject(cfg)
 	h := vm.NewDynamicObject(x)
 	reqObj := vm.CreateObject(m.reqProto)
 	resObj := vm.CreateObject(m.resProto)
 	x.reqObj, x.resObj = reqObj, resObj
-	_ = reqObj.Set("method", req.Method)
-	_ = reqObj.Set("url", req.URL)
+	x.ctx = m.configObject(cfg)
+	_ = reqObj.Set("method", m.vm.ToValue(req.Method))
+	_ = reqObj.Set("url", m.vm.ToValue(req.URL))
 	_ = reqObj.Set("_h", h)
-	_ = reqObj.Set("_res", resObj)
-	_ = reqObj.Set("_apiContext", ctx)
 	_ = reqObj.Set("query", queryObject(vm, req.Query))
 	_ = resObj.Set("req", reqObj)
 	_ = resObj.Set("_h", h)
-	_ = resObj.Set("_apiContext", ctx)
-	_ = resObj.Set("statusCode", 200)
+	_ = resObj.Set("statusCode", m.status200)
 	call := &Call{m: m, x: x}
 
 	if req.BodyError != nil {
@@ -348,7 +386,7 @@ func Handle(iso *runtime.Isolate, require Require, handler goja.Value, req *Requ
 		}
 		_ = reqObj.Set("body", body)
 		// The body has been consumed, as raw-body leaves the stream.
-		_ = reqObj.Set("_consumed", true)
+		x.consumed = true
 	}
 	if cfg.Dev {
 		if _, err := m.watchPipe(goja.Undefined(), resObj); err != nil {
@@ -415,12 +453,20 @@ func (m *apiModule) parseBody(kind BodyKind, text string) (goja.Value, error) {
 // latin1 converts a header value the way Node writes it: each UTF-16 code
 // unit truncated to a byte.
 func latin1(v goja.Value) string {
-	s := v.ToString()
-	gs, ok := s.(goja.String)
+	gs, ok := v.(goja.String)
 	if !ok {
-		return s.String()
+		if gs, ok = v.ToString().(goja.String); !ok {
+			return v.String()
+		}
 	}
 	n := gs.Length()
+	ascii := true
+	for i := 0; i < n && ascii; i++ {
+		ascii = gs.CharAt(i) < 0x80
+	}
+	if ascii {
+		return gs.String()
+	}
 	b := make([]byte, n)
 	for i := 0; i < n; i++ {
 		b[i] = byte(gs.CharAt(i))

@@ -2,6 +2,7 @@ package nextapi
 
 import (
 	"errors"
+	"net"
 	"time"
 
 	"github.com/dop251/goja"
@@ -69,14 +70,19 @@ func (m *apiModule) hostObject() *goja.Object {
 		return goja.Undefined()
 	})
 	def("rawHeaders", func(call goja.FunctionCall) goja.Value {
-		return rawHeadersArray(vm, exchangeOf(call.Argument(0)).req.Header)
+		return rawHeadersArray(vm, exchangeOf(call.Argument(0)).req.header())
 	})
 	def("socket", func(call goja.FunctionCall) goja.Value {
 		req := exchangeOf(call.Argument(0)).req
+		remoteAddr, remotePort, _ := net.SplitHostPort(req.RemoteAddr)
+		var localAddr string
+		if req.LocalAddr != nil {
+			localAddr, _, _ = net.SplitHostPort(req.LocalAddr.String())
+		}
 		socket := vm.NewObject()
-		_ = socket.Set("remoteAddress", req.RemoteAddr)
-		_ = socket.Set("remotePort", req.RemotePort)
-		_ = socket.Set("localAddress", req.LocalAddr)
+		_ = socket.Set("remoteAddress", remoteAddr)
+		_ = socket.Set("remotePort", remotePort)
+		_ = socket.Set("localAddress", localAddr)
 		_ = socket.Set("encrypted", false)
 		return socket
 	})

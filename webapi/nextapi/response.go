@@ -93,10 +93,11 @@ func (m *apiModule) doSetHeader(x *exchange, namev, value goja.Value) {
 // validateHeader is Node's validateHeaderName and validateHeaderValue. It
 // returns the name.
 func (m *apiModule) validateHeader(namev, value goja.Value) string {
-	name, ok := namev.Export().(string)
-	if !ok || !isHTTPToken(namev) {
+	_, isString := namev.(goja.String)
+	if !isString || !isHTTPToken(namev) {
 		panic(m.codedError(m.typeErrorCtor, "ERR_INVALID_HTTP_TOKEN", `Header name must be a valid HTTP token ["`+namev.String()+`"]`))
 	}
+	name := namev.String()
 	if goja.IsUndefined(value) {
 		panic(m.codedError(m.typeErrorCtor, "ERR_HTTP_INVALID_HEADER_VALUE", `Invalid value "undefined" for header "`+name+`"`))
 	}
@@ -107,7 +108,7 @@ func (m *apiModule) validateHeader(namev, value goja.Value) string {
 				panic(m.invalidHeaderChar(name))
 			}
 		}
-	} else if !isHeaderValue(value.ToString()) {
+	} else if !isHeaderValue(value) {
 		panic(m.invalidHeaderChar(name))
 	}
 	return name

@@ -5,6 +5,7 @@ import (
 
 	"github.com/dop251/goja"
 
+	"github.com/edgerun/edgerun/runtime"
 	"github.com/edgerun/edgerun/runtime/jsclass"
 	"github.com/edgerun/edgerun/runtime/webidl"
 )
@@ -83,23 +84,23 @@ func (m *apiModule) installResponse() {
 		return x.ended && x.endTurn != m.iso.Turn()
 	}, false)
 
+	m.stateGetter(proto, "_apiContext", func(x *exchange) goja.Value { return x.ctx })
 	for id := helperID(0); id < numHelpers; id++ {
 		m.installHelper(id)
 	}
 }
 
 // installHelper defines a lazy helper: reading res.status makes the
-// closure over res (as Next's apiRes.status = (statusCode) => ...) and
-// keeps it as an own property; assigning replaces it.
+// closure over res (as Next's apiRes.status = (statusCode) => ...), once
+// per response; assigning replaces it with an own property.
 func (m *apiModule) installHelper(id helperID) {
 	vm, name := m.vm, helperNames[id]
 	get := jsclass.Function(vm, "get "+name, 0, func(call goja.FunctionCall) goja.Value {
 		x, _ := m.responseOf(call.This)
-		obj := call.This.(*goja.Object)
-		fn := m.makeHelper(id, x)
-		x.helpers[id].fn = fn
-		_ = obj.DefineDataProperty(name, fn, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE)
-		return fn
+		if x.helpers[id].fn == nil {
+			x.helpers[id].fn = m.makeHelper(id, x)
+		}
+		return x.helpers[id].fn
 	})
 	set := jsclass.Function(vm, "set "+name, 1, func(call goja.FunctionCall) goja.Value {
 		obj, ok := call.This.(*goja.Object)
@@ -154,8 +155,8 @@ func (m *apiModule) ownHelper(x *exchange, id helperID) bool {
 // sendJSON is Next's sendJson: the JSON content type, then res.send of the
 // serialised body.
 func (m *apiModule) sendJSON(x *exchange, body goja.Value) {
-	m.callSetHeader(x, "Content-Type", "application/json; charset=utf-8")
-	s, err := m.jsonStringify(goja.Undefined(), body)
+	m.callSetHeader(x, m.nameContentType, m.jsonContentType)
+	s, err := runtime.StringifyJSON(m.vm, body)
 	if err != nil {
 		panic(err)
 	}
@@ -175,7 +176,7 @@ func (m *apiModule) sendData(x *exchange, body goja.Value) {
 		m.callEnd(x, nil)
 		return
 	}
-	if sc := res.Get("statusCode"); sc != nil && (sc.StrictEquals(m.vm.ToValue(204)) || sc.StrictEquals(m.vm.ToValue(304))) {
+	if sc := res.Get("statusCode"); sc != nil && isNumber(sc) && (sc.ToFloat() == 204 || sc.ToFloat() == 304) {
 		m.callRemoveHeader(x, "Content-Type")
 		m.callRemoveHeader(x, "Content-Length")
 		m.callRemoveHeader(x, "Transfer-Encoding")
@@ -198,7 +199,7 @@ func (m *apiModule) sendData(x *exchange, body goja.Value) {
 	stringified := body
 	if jsonLike {
 		var err error
-		if stringified, err = m.jsonStringify(goja.Undefined(), body); err != nil {
+		if stringified, err = runtime.StringifyJSON(m.vm, body); err != nil {
 			panic(err)
 		}
 	}
@@ -207,14 +208,14 @@ func (m *apiModule) sendData(x *exchange, body goja.Value) {
 	}
 	if isObj && m.vm.InstanceOf(obj, m.bufferCtor) {
 		if !contentType.ToBoolean() {
-			m.callSetHeader(x, "Content-Type", "application/octet-stream")
+			m.callSetHeader(x, m.nameContentType, m.octetStream)
 		}
-		m.callSetHeader(x, "Content-Length", obj.Get("length"))
+		m.callSetHeader(x, m.nameContentLength, obj.Get("length"))
 		m.callEnd(x, body)
 		return
 	}
 	if jsonLike {
-		m.callSetHeader(x, "Content-Type", "application/json; charset=utf-8")
+		m.callSetHeader(x, m.nameContentType, m.jsonContentType)
 	}
 	var length goja.Value
 	if s, ok := stringified.(goja.String); ok {
@@ -226,7 +227,7 @@ func (m *apiModule) sendData(x *exchange, body goja.Value) {
 		}
 		length = n
 	}
-	m.callSetHeader(x, "Content-Length", length)
+	m.callSetHeader(x, m.nameContentLength, length)
 	m.callEnd(x, stringified)
 }
 
@@ -235,14 +236,10 @@ func (m *apiModule) sendData(x *exchange, body goja.Value) {
 func (m *apiModule) sendETag(x *exchange, payload goja.Value) bool {
 	var etag string
 	if gs, ok := payload.ToString().(goja.String); ok {
-		units := make([]uint16, gs.Length())
-		for i := range units {
-			units[i] = gs.CharAt(i)
-		}
-		etag = ETag(units)
+		etag = etagOf(gs)
 	}
 	if etag != "" {
-		m.callSetHeader(x, "ETag", etag)
+		m.callSetHeader(x, m.nameETag, m.vm.ToValue(etag))
 	}
 	if Fresh(m.requestHeader(x, "if-none-match"), m.requestHeader(x, "if-modified-since"), m.requestHeader(x, "cache-control"), etag) {
 		_ = x.resObj.Set("statusCode", 304)
@@ -269,13 +266,12 @@ func (m *apiModule) requestHeader(x *exchange, name string) string {
 // The calls Next makes through res, so that a route's replacement of a
 // method is honoured; Go runs the host's own methods directly.
 
-func (m *apiModule) callSetHeader(x *exchange, name string, value any) {
-	v := m.vm.ToValue(value)
+func (m *apiModule) callSetHeader(x *exchange, name, value goja.Value) {
 	if x.resObj.Get("setHeader") == m.setHeaderFn {
-		m.doSetHeader(x, m.vm.ToValue(name), v)
+		m.doSetHeader(x, name, value)
 		return
 	}
-	m.callMethod(x.resObj, "setHeader", m.vm.ToValue(name), v)
+	m.callMethod(x.resObj, "setHeader", name, value)
 }
 
 func (m *apiModule) callRemoveHeader(x *exchange, name string) {
@@ -341,7 +337,7 @@ func (m *apiModule) installRequest() {
 		if x == nil {
 			return goja.Undefined()
 		}
-		h := headersObject(vm, x.req.Header)
+		h := headersObject(vm, x.req.header())
 		x.reqHeaders = h
 		_ = obj.DefineDataProperty("headers", h, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE)
 		return h
@@ -361,4 +357,23 @@ func (m *apiModule) installRequest() {
 		return goja.Undefined()
 	})
 	_ = m.reqProto.DefineAccessorProperty("headers", get, set, goja.FLAG_TRUE, goja.FLAG_FALSE)
+
+	// What api.js reads of the request's Go state.
+	m.stateGetter(m.reqProto, "_res", func(x *exchange) goja.Value { return x.resObj })
+	m.stateGetter(m.reqProto, "_apiContext", func(x *exchange) goja.Value { return x.ctx })
+	m.stateGetter(m.reqProto, "_consumed", func(x *exchange) goja.Value { return vm.ToValue(x.consumed) })
+}
+
+// stateGetter defines a read-only accessor on proto that reads the
+// exchange of `this`.
+func (m *apiModule) stateGetter(proto *goja.Object, name string, get func(*exchange) goja.Value) {
+	g := jsclass.Function(m.vm, "get "+name, 0, func(call goja.FunctionCall) goja.Value {
+		if obj, ok := call.This.(*goja.Object); ok {
+			if x := exchangeOf(obj); x != nil {
+				return get(x)
+			}
+		}
+		return goja.Undefined()
+	})
+	_ = proto.DefineAccessorProperty(name, g, nil, goja.FLAG_TRUE, goja.FLAG_FALSE)
 }
