@@ -17,7 +17,7 @@ require (
 	golang.org/x/text v0.43.0
 )
 
-require github.com/tetratelabs/wazero v1.12.0 // indirect
+require github.com/tetratelabs/wazero v1.12.0
 
 require (
 	github.com/andybalholm/brotli v1.2.8 // indirect
