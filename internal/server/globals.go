@@ -63,6 +63,10 @@ func (s *Server) warnDynamicCode(kind string) {
 	if _, seen := dynamicCodeWarned.LoadOrStore(dynamicCodeKey{s, kind}, true); seen {
 		return
 	}
+	if kind == "WebAssembly.compile" {
+		s.log.Warn("DynamicWasmCodeGenerationWarning: Dynamic WASM code generation (e. g. 'WebAssembly.compile') not allowed in Edge Runtime.\nLearn More: https://nextjs.org/docs/messages/edge-dynamic-code-evaluation")
+		return
+	}
 	s.log.Warn("DynamicCodeEvaluationWarning: Dynamic Code Evaluation (e. g. 'eval', 'new Function') not allowed in Edge Runtime\nLearn More: https://nextjs.org/docs/messages/edge-dynamic-code-evaluation")
 }
 

@@ -15,6 +15,7 @@ import (
 	"github.com/edgerun/edgerun/webapi/timers"
 	"github.com/edgerun/edgerun/webapi/url"
 	"github.com/edgerun/edgerun/webapi/urlpattern"
+	"github.com/edgerun/edgerun/webapi/wasm"
 )
 
 // Profile selects the edge global surface.
@@ -62,6 +63,19 @@ func InstallWebPlatform(iso *runtime.Isolate, opts Options, worker bool) {
 	urlpattern.Install(iso)
 	installPlatformExtras(iso, full, worker)
 	nextserver.Install(iso, opts.NextServer)
+	wasm.Install(iso, wasmOptions(opts))
+}
+
+// wasmOptions: compiling WebAssembly from bytes is what Next's production
+// edge runtime forbids (V8 codeGeneration.wasm) and next dev allows with a
+// DynamicWasmCodeGenerationWarning; the full profile (Node routes, WPT)
+// allows it silently.
+func wasmOptions(opts Options) wasm.Options {
+	o := wasm.Options{AllowCodeGeneration: opts.Profile == ProfileFull || opts.AllowEval}
+	if opts.Profile != ProfileFull && opts.AllowEval && opts.OnDynamicCode != nil {
+		o.OnCodeGeneration = func() { opts.OnDynamicCode("WebAssembly.compile") }
+	}
+	return o
 }
 
 // Install installs the edge global scope.
