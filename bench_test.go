@@ -14,7 +14,9 @@ import (
 )
 
 // benchServe measures one route through Server.ServeHTTP (no network), as
-// warm requests: the first request builds the isolate.
+// warm requests: the first request builds the isolate. Besides ns/op it
+// reports process CPU time per request (user+sys, GC workers included),
+// the figure the CPU budgets are set in.
 func benchServe(b *testing.B, path string) {
 	srv, err := edgerun.New(filepath.Join("testdata", "hello"), edgerun.WithLogger(testLogger()), edgerun.WithProcessEnv(map[string]string{}))
 	if err != nil {
@@ -28,6 +30,7 @@ func benchServe(b *testing.B, path string) {
 		b.Fatalf("status %d: %s", w.Code, w.Body)
 	}
 	b.ReportAllocs()
+	cpu0 := processCPU()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		w := &discardWriter{h: http.Header{}}
@@ -36,6 +39,8 @@ func benchServe(b *testing.B, path string) {
 			b.Fatalf("status %d", w.code)
 		}
 	}
+	b.StopTimer()
+	b.ReportMetric(float64((processCPU()-cpu0).Microseconds())/float64(b.N), "cpu-µs/op")
 }
 
 func BenchmarkEdgeHello(b *testing.B) { benchServe(b, "/api/edge/hello") }

@@ -76,6 +76,7 @@ type Isolate struct {
 	nextTimerID  TimerID
 	timerNesting int
 	turn         uint64 // macrotasks started so far
+	afterTask    []func()
 	flush        goja.Callable
 	rejected     []*goja.Promise
 	reported     map[*goja.Promise]struct{} // reported unhandled, awaiting a handler
@@ -131,6 +132,12 @@ func (iso *Isolate) SetValue(key, v any) { iso.values[key] = v }
 // Current returns the invocation the running task is charged to, or nil for
 // background work.
 func (iso *Isolate) Current() *Invocation { return iso.current }
+
+// AfterTask arranges for fn, plain Go that must not call into JS, to run
+// once the current task and the microtasks it queued are done. Hosts use
+// it to batch what a task produced (one wake-up of the goroutine writing
+// a response instead of one per write). Call on the isolate's goroutine.
+func (iso *Isolate) AfterTask(fn func()) { iso.afterTask = append(iso.afterTask, fn) }
 
 // Turn counts the macrotasks the isolate has started. Code on the isolate's
 // goroutine compares two readings to tell whether a later task has begun,
@@ -401,6 +408,11 @@ func (iso *Isolate) runTask(t task) {
 	}
 	elapsed := time.Since(start)
 	interrupted := iso.disarm()
+	for i, fn := range iso.afterTask {
+		fn()
+		iso.afterTask[i] = nil
+	}
+	iso.afterTask = iso.afterTask[:0]
 	if inv != nil {
 		inv.used += elapsed
 		if t.op {

@@ -296,3 +296,30 @@ func TestRejectionListenerHasADeadline(t *testing.T) {
 		t.Fatal("looping rejection listener was not stopped")
 	}
 }
+
+// AfterTask runs once the task and its microtasks are done, in order, and
+// Turn moves on with every task.
+func TestAfterTaskRunsAfterMicrotasks(t *testing.T) {
+	iso := newTestIsolate(t, Options{})
+	var log []string
+	var turns [2]uint64
+	err := iso.Do(func() error {
+		vm := iso.VM()
+		turns[0] = iso.Turn()
+		_ = vm.Set("note", func(s string) { log = append(log, s) })
+		iso.AfterTask(func() { log = append(log, "after 1") })
+		iso.AfterTask(func() { log = append(log, "after 2") })
+		_, err := vm.RunString(`Promise.resolve().then(() => note("microtask")); note("task")`)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = iso.Do(func() error { turns[1] = iso.Turn(); return nil })
+	if got := strings.Join(log, ", "); got != "task, microtask, after 1, after 2" {
+		t.Fatalf("order: %s", got)
+	}
+	if turns[1] <= turns[0] {
+		t.Fatalf("Turn did not advance: %v", turns)
+	}
+}

@@ -37,6 +37,10 @@ type edgeCall struct {
 // calls the handler and handles its result.
 func (ec *edgeCall) start() {
 	s, c, iso := ec.s, ec.c, ec.iso
+	// A handler that answers within this task (its microtasks included)
+	// wakes the HTTP side once.
+	ec.pipe.hold()
+	iso.AfterTask(ec.pipe.release)
 	vm := iso.VM()
 	handler, _ := goja.AssertFunction(iso.Value(edgeModuleKey{}).(goja.Value))
 

@@ -217,6 +217,8 @@ func (s *Server) serveNode(c *request) {
 			inv.End()
 			return
 		}
+		pipe.hold()
+		iso.AfterTask(pipe.release)
 		call, err = nextapi.Handle(iso, func(id string) (goja.Value, error) { return s.requireNode(iso, id) }, h, req, sink, apiCfg)
 		if err != nil {
 			pipe.fail(err)

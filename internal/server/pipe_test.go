@@ -61,3 +61,33 @@ func TestPipeClosesReadersOnAbort(t *testing.T) {
 		t.Fatal("reader handed over after abort not closed")
 	}
 }
+
+// While held, a whole response wakes the HTTP side once, on release.
+func TestPipeHoldWakesOnceOnRelease(t *testing.T) {
+	p := newPipe()
+	p.hold()
+	p.writeHead(&responseHead{status: 200})
+	p.write([]byte("hello"))
+	p.end()
+	select {
+	case <-p.notify:
+		t.Fatal("woken while held")
+	default:
+	}
+	p.release()
+	select {
+	case <-p.notify:
+	default:
+		t.Fatal("not woken on release")
+	}
+	head, chunks, _, ended, _ := p.take()
+	if head == nil || len(chunks) != 1 || !ended {
+		t.Fatalf("took head %v, %d chunks, ended %v", head, len(chunks), ended)
+	}
+	p.release() // nothing pending: no wake-up
+	select {
+	case <-p.notify:
+		t.Fatal("woken with nothing pending")
+	default:
+	}
+}
