@@ -59,6 +59,10 @@ type Builder struct {
 	modules sync.Map // absolute path → *moduleBuild (BuildModule)
 	// resolved caches the vendor plugin's package resolutions (vendor.go).
 	resolved resolveCache
+	// writes are the vendor cache's background writes (vendorcache.go).
+	writes   sync.WaitGroup
+	recentMu sync.Mutex
+	configs  configCache // configcache.go
 	closed   bool
 }
 
@@ -134,7 +138,7 @@ func (b *Builder) Build(file string) (*Bundle, error) {
 
 	entry := path.Join(b.opts.PagesDir, file)
 	absEntry := filepath.Join(b.opts.Dir, filepath.FromSlash(entry))
-	cfg, warnings, err := r.readConfig(entry, absEntry)
+	cfg, warnings, err := r.readConfig(b, entry, absEntry)
 	if err != nil {
 		r.fail(absEntry)
 		return nil, err
@@ -187,8 +191,9 @@ func (b *Builder) Build(file string) (*Bundle, error) {
 }
 
 // readConfig returns the route's config, reusing the previous result
-// when the entry file is unchanged.
-func (r *routeState) readConfig(entry, absEntry string) (RouteConfig, []Message, error) {
+// when the entry file is unchanged (in this run, or in an earlier one
+// with Options.CacheDir).
+func (r *routeState) readConfig(b *Builder, entry, absEntry string) (RouteConfig, []Message, error) {
 	src, err := os.ReadFile(absEntry)
 	if err != nil {
 		r.src = nil
@@ -199,13 +204,17 @@ func (r *routeState) readConfig(entry, absEntry string) (RouteConfig, []Message,
 		cfg.Regions, cfg.AllowDynamic = slices.Clone(cfg.Regions), slices.Clone(cfg.AllowDynamic)
 		return cfg, slices.Clone(r.warnings), nil
 	}
-	cfg, warnings, err := readConfigSource(entry, src)
-	if err == nil {
-		cfg, warnings, err = middlewareRuntime(entry, cfg, warnings)
-	}
-	if err != nil {
-		r.src = nil
-		return cfg, nil, err
+	cfg, warnings, cached := b.lookupConfig(entry, src)
+	if !cached {
+		cfg, warnings, err = readConfigSource(entry, src)
+		if err == nil {
+			cfg, warnings, err = middlewareRuntime(entry, cfg, warnings)
+		}
+		if err != nil {
+			r.src = nil
+			return cfg, nil, err
+		}
+		b.storeConfig(entry, src, cfg, warnings)
 	}
 	r.src, r.cfg, r.warnings = src, cfg, warnings
 	return cfg, slices.Clone(warnings), nil
@@ -387,7 +396,8 @@ func (r *routeState) dispose() {
 	}
 }
 
-// Close disposes of every context. Builds after Close fail.
+// Close disposes of every context and waits for cache writes. Builds
+// after Close fail.
 func (b *Builder) Close() {
 	b.mu.Lock()
 	routes := b.routes
@@ -406,4 +416,6 @@ func (b *Builder) Close() {
 		}
 		node.mu.Unlock()
 	}
+	b.writes.Wait()
+	b.flushConfigs()
 }

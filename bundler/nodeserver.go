@@ -219,5 +219,5 @@ func (b *Builder) Config(file string) (RouteConfig, []Message, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	entry := path.Join(b.opts.PagesDir, file)
-	return r.readConfig(entry, filepath.Join(b.opts.Dir, filepath.FromSlash(entry)))
+	return r.readConfig(b, entry, filepath.Join(b.opts.Dir, filepath.FromSlash(entry)))
 }

@@ -80,6 +80,10 @@ type Options struct {
 	// that dev edits rebuild and recompile only project code. See
 	// vendor.go.
 	SplitVendor bool
+
+	// CacheDir, when set, keeps the vendor bundles of split builds there
+	// between runs (see vendorcache.go), e.g. <project>/.edgerun/cache.
+	CacheDir string
 }
 
 // FindPagesDir returns "pages" or "src/pages" for the project at dir,

@@ -130,7 +130,27 @@ type Vendor struct {
 // BuildVendor bundles the given package specifiers (as listed in
 // Bundle.Vendor or NodeServer.Vendor) for a runtime, with the same
 // resolution and built-in rules as the routes.
+//
+// With Options.CacheDir, a bundle built by an earlier run is reused while
+// its inputs are unchanged (vendorcache.go).
 func (b *Builder) BuildVendor(rt Runtime, specs []string) (*Vendor, error) {
+	var key string
+	if b.opts.CacheDir != "" {
+		b.noteRecentVendorSet(rt, specs)
+		if key = b.vendorCacheKey(rt, specs); key != "" {
+			if v := b.cachedVendor(key, rt, specs); v != nil {
+				return v, nil
+			}
+		}
+	}
+	v, err := b.buildVendor(rt, specs)
+	if err == nil && key != "" {
+		b.storeVendor(key, v)
+	}
+	return v, err
+}
+
+func (b *Builder) buildVendor(rt Runtime, specs []string) (*Vendor, error) {
 	var entry strings.Builder
 	entry.WriteString("module.exports = {\n")
 	for _, s := range specs {

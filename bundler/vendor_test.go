@@ -1,6 +1,7 @@
 package bundler
 
 import (
+	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -66,5 +67,106 @@ func TestVendorResolutionCache(t *testing.T) {
 				t.Errorf("project module bundled = %v", inlined)
 			}
 		})
+	}
+}
+
+// vendorCacheTests: a vendor bundle built by one Builder is reused by the
+// next (a later run) until something it depends on changes.
+var vendorCacheTests = []struct {
+	name   string
+	change func(t *testing.T, dir string, opts *Options)
+	reused bool
+}{
+	{"nothing changed", func(*testing.T, string, *Options) {}, true},
+	{"a package file changed", func(t *testing.T, dir string, _ *Options) {
+		writeFiles(t, dir, map[string]string{"node_modules/cjsonly/index.js": "exports.describe = function (x) { return 'patched:' + x; };\n"})
+	}, false},
+	{"a lockfile appeared", func(t *testing.T, dir string, _ *Options) {
+		writeFiles(t, dir, map[string]string{"package-lock.json": "{}\n"})
+	}, false},
+	{"next.config env changed", func(_ *testing.T, _ string, opts *Options) { opts.Env = map[string]string{"X": "1"} }, false},
+	{"another mode", func(_ *testing.T, _ string, opts *Options) { opts.Mode = Production }, false},
+}
+
+func TestVendorCache(t *testing.T) {
+	for _, tt := range vendorCacheTests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := newProject(t, nil)
+			opts := Options{Dir: dir, PagesDir: "pages", SplitVendor: true, CacheDir: filepath.Join(dir, ".edgerun", "cache")}
+			b := NewBuilder(opts)
+			first, err := b.BuildVendor(RuntimeNode, []string{"cjsonly"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			b.Close() // waits for the cache write
+			// Mark the stored entry, so that a reuse is visible.
+			entries, _ := filepath.Glob(filepath.Join(opts.CacheDir, "vendor-*.json"))
+			var marked int
+			for _, e := range entries {
+				data, _ := os.ReadFile(e)
+				if strings.Contains(string(data), "cjsonly:") {
+					os.WriteFile(e, []byte(strings.Replace(string(data), "cjsonly:", "cached:", 1)), 0o644)
+					marked++
+				}
+			}
+			if marked != 1 {
+				t.Fatalf("%d cache entries hold the bundle, want 1 (%q)", marked, entries)
+			}
+
+			tt.change(t, dir, &opts)
+			b = NewBuilder(opts)
+			defer b.Close()
+			again, err := b.BuildVendor(RuntimeNode, []string{"cjsonly"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if reused := strings.Contains(again.Code, "cached:"); reused != tt.reused {
+				t.Errorf("reused = %v, want %v", reused, tt.reused)
+			}
+			if tt.reused && (again.Path != first.Path || !reflect.DeepEqual(again.Inputs, first.Inputs)) {
+				t.Errorf("the cached bundle differs: path %q inputs %q, want %q %q", again.Path, again.Inputs, first.Path, first.Inputs)
+			}
+		})
+	}
+}
+
+// Without a cache folder nothing is written, and RecentVendorSets is empty.
+func TestVendorCacheOff(t *testing.T) {
+	dir := newProject(t, nil)
+	b := NewBuilder(Options{Dir: dir, PagesDir: "pages", SplitVendor: true})
+	if _, err := b.BuildVendor(RuntimeNode, []string{"cjsonly"}); err != nil {
+		t.Fatal(err)
+	}
+	b.Close()
+	if _, err := os.Stat(filepath.Join(dir, ".edgerun")); err == nil {
+		t.Error("a cache was written without CacheDir")
+	}
+	if sets := b.RecentVendorSets(); sets != nil {
+		t.Errorf("RecentVendorSets = %v", sets)
+	}
+}
+
+func TestRecentVendorSets(t *testing.T) {
+	dir := newProject(t, nil)
+	opts := Options{Dir: dir, PagesDir: "pages", SplitVendor: true, CacheDir: filepath.Join(dir, ".edgerun", "cache")}
+	for _, use := range []VendorSet{
+		{RuntimeNode, []string{"cjsonly"}},
+		{RuntimeEdge, []string{"fakepkg"}},
+		{RuntimeNode, []string{"cjsonly", "fakepkg"}},
+		{RuntimeEdge, []string{"fakepkg"}},
+	} {
+		b := NewBuilder(opts)
+		if _, err := b.BuildVendor(use.Runtime, use.Specs); err != nil {
+			t.Fatal(err)
+		}
+		b.Close()
+	}
+	want := []VendorSet{
+		{RuntimeEdge, []string{"fakepkg"}},
+		{RuntimeNode, []string{"cjsonly", "fakepkg"}},
+		{RuntimeNode, []string{"cjsonly"}},
+	}
+	if got := NewBuilder(opts).RecentVendorSets(); !reflect.DeepEqual(got, want) {
+		t.Errorf("RecentVendorSets = %v, want %v", got, want)
 	}
 }

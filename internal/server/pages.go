@@ -79,6 +79,7 @@ func (s *Server) routeFailed(w http.ResponseWriter, r *http.Request, rt *route, 
 }
 
 func (s *Server) logRouteError(rt *route, err error) {
+	rt.logged.Store(true)
 	var be *bundler.Error
 	if errors.As(err, &be) {
 		s.log.Error("⨯ " + strings.TrimRight(be.Format(false), "\n"))

@@ -42,6 +42,9 @@ type project struct {
 	files        []string      // the scanned API files, for reloads
 	retired      atomic.Bool   // a reload replaced this generation
 	vendors      *vendorCache  // npm packages of split (dev) builds, shared with the builder
+	// pause, between two builds of warm, waits for requests in flight to
+	// finish: background building yields to the builds requests wait for.
+	pause func()
 }
 
 // route is one API route's build and its isolates.
@@ -59,6 +62,10 @@ type route struct {
 	pool    *runtime.Pool   // edge routes only
 	app     *appRouteInfo   // App Router route handlers only (approute.go)
 	vendor  *vendorProgram  // edge routes of split builds: their npm packages
+	// logged is set once the route's failure was printed (a request or a
+	// background build report), so that the startup report does not
+	// repeat it.
+	logged atomic.Bool
 }
 
 // nodeServer is the shared bundle of every Node route (see
@@ -166,6 +173,7 @@ func (p *project) load(rt *route) error {
 		return err
 	}
 	rt.config, rt.runtime = cfg, cfg.Runtime
+	p.vendors.prepare(p.builder, cfg.Runtime)
 	if cfg.Runtime != bundler.RuntimeEdge {
 		rt.err = p.loadNodeServer(rt.r.File)
 		return rt.err
@@ -267,6 +275,7 @@ func (p *project) buildAll() map[string]error {
 func (p *project) warm() {
 	if p.middleware != nil {
 		// Middleware runs before every route: build it first.
+		p.yield()
 		_ = p.loadMiddleware(p.middleware)
 	}
 	for _, rt := range p.routes {
@@ -277,6 +286,7 @@ func (p *project) warm() {
 			continue
 		}
 		if cfg, _, err := p.builder.Config(rt.r.File); err == nil && cfg.Runtime != bundler.RuntimeEdge {
+			p.yield()
 			_ = p.load(rt)
 			break
 		}
@@ -285,7 +295,14 @@ func (p *project) warm() {
 		if p.retired.Load() {
 			return
 		}
+		p.yield()
 		_ = p.load(rt)
+	}
+}
+
+func (p *project) yield() {
+	if p.pause != nil {
+		p.pause()
 	}
 }
 

@@ -122,8 +122,12 @@ func (st *settings) newBuilder(cfg *Config) *bundler.Builder {
 	}
 	// Development builds leave npm packages to vendor programs compiled
 	// once, so that an edit recompiles only project code (vendor.go).
-	return bundler.NewBuilder(bundler.Options{Dir: st.dir, PagesDir: st.pagesDir, Mode: mode, Env: st.next.Env,
-		SplitVendor: cfg.Mode == Development})
+	opts := bundler.Options{Dir: st.dir, PagesDir: st.pagesDir, Mode: mode, Env: st.next.Env, SplitVendor: cfg.Mode == Development}
+	if cfg.Mode == Development {
+		// Vendor bundles outlive the process, as .next's caches do.
+		opts.CacheDir = filepath.Join(st.dir, ".edgerun", "cache")
+	}
+	return bundler.NewBuilder(opts)
 }
 
 // Reload re-reads the whole project (env, next.config, route table,
@@ -228,6 +232,7 @@ func (s *Server) reload(changed []string) (err error) {
 	} else {
 		p.builder, p.vendors = st.newBuilder(&s.cfg), newVendorCache()
 	}
+	p.pause = s.awaitIdle
 	if slices.Equal(files, old.files) && slices.Equal(st.next.PageExtensions, old.next.PageExtensions) && old.table != nil {
 		p.table, p.tableErr = old.table, old.tableErr
 	} else {

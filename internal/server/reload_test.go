@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -113,5 +114,48 @@ func TestWatchRequestAwaitsPendingChanges(t *testing.T) {
 		if got := getBody(t, ts.URL+"/api/hello"); got != `{"msg":"hello `+version+`"}` {
 			t.Fatalf("edit %d: served %q right after the save", i, got)
 		}
+	}
+}
+
+// syncBuffer is a log destination safe for concurrent writers.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.b.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.b.String()
+}
+
+// In development the routes build in the background after startup, and
+// one that fails to compile is reported without any request, once.
+func TestStartupReportsCompileErrors(t *testing.T) {
+	dir := copyProject(t, filepath.Join("..", "..", "testdata", "devloop"))
+	os.WriteFile(filepath.Join(dir, "pages", "api", "broken.ts"), []byte("export default function handler(req, res) {\n  res.send(\"x\";\n}\n"), 0o644)
+	var log syncBuffer
+	s, err := New(Config{Dir: dir, Mode: Development, ProcessEnv: map[string]string{}, Console: io.Discard,
+		Logger: slog.New(slog.NewTextHandler(&log, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	deadline := time.Now().Add(20 * time.Second)
+	for !strings.Contains(log.String(), "pages/api/broken.ts:2:") {
+		if time.Now().After(deadline) {
+			t.Fatalf("no compile error reported; log:\n%s", log.String())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	time.Sleep(300 * time.Millisecond) // a second report would come now
+	if n := strings.Count(log.String(), "pages/api/broken.ts:2:"); n != 1 {
+		t.Errorf("reported %d times:\n%s", n, log.String())
 	}
 }

@@ -34,6 +34,12 @@ type Server struct {
 
 	retireMu sync.Mutex
 	retiring map[*time.Timer]func() // replaced generations' isolates, closed after a grace period
+
+	// inflight counts requests being served; firstServed is closed when
+	// the first one is over (background builds wait for it: warm.go).
+	inflight    atomic.Int64
+	firstServed chan struct{}
+	firstOnce   sync.Once
 }
 
 // New loads the project in cfg.Dir. In production mode every route is built
@@ -54,11 +60,13 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Console == nil {
 		cfg.Console = os.Stderr
 	}
-	s := &Server{cfg: cfg, portSet: portSet, log: cfg.Logger, console: console.WriterSink(cfg.Console, cfg.Console)}
+	s := &Server{cfg: cfg, portSet: portSet, log: cfg.Logger, console: console.WriterSink(cfg.Console, cfg.Console),
+		firstServed: make(chan struct{})}
 	p, err := loadProject(&s.cfg)
 	if err != nil {
 		return nil, err
 	}
+	p.pause = s.awaitIdle
 	if p.tableErr != nil && cfg.Mode == Production {
 		return nil, p.tableErr
 	}
@@ -75,9 +83,9 @@ func New(cfg Config) (*Server, error) {
 		}
 	}
 	if cfg.Mode == Development && p.tableErr == nil {
-		// Build in the background so the first request usually finds its
-		// route ready; a request that comes sooner waits for the same build.
-		go p.warm()
+		// Build in the background so that later requests find their routes
+		// ready and compile errors show without a request (warm.go).
+		go s.warmUp(p)
 	}
 	if cfg.Mode == Production {
 		if failures := p.buildAll(); len(failures) > 0 {
@@ -135,6 +143,8 @@ func (s *Server) Close() error {
 // ServeHTTP implements http.Handler.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
+	s.inflight.Add(1)
+	defer s.served()
 	lw := &logWriter{ResponseWriter: w}
 	s.serve(lw, r)
 	if s.cfg.LogRequests {

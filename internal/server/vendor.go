@@ -28,11 +28,14 @@ type vendorProgram struct {
 // vendorCache holds the vendor programs of a builder, by runtime and
 // package set; generations that share the builder share it.
 type vendorCache struct {
-	mu sync.Mutex
-	m  map[string]*vendorProgram
+	mu       sync.Mutex
+	m        map[string]*vendorProgram
+	prepared map[bundler.Runtime]bool
 }
 
-func newVendorCache() *vendorCache { return &vendorCache{m: map[string]*vendorProgram{}} }
+func newVendorCache() *vendorCache {
+	return &vendorCache{m: map[string]*vendorProgram{}, prepared: map[bundler.Runtime]bool{}}
+}
 
 // get returns the compiled vendor program for specs, building it on first
 // use (concurrent callers wait).
@@ -75,6 +78,30 @@ func (c *vendorCache) get(b *bundler.Builder, rt bundler.Runtime, specs []string
 		return nil, vp.err
 	}
 	return vp, nil
+}
+
+// prepare compiles, in the background, the vendor set of runtime rt that
+// the project's routes used last (in any run; see
+// bundler.RecentVendorSets), once per runtime. Compiling a vendor program
+// is most of a route's first build (zod alone takes 30–40 ms in goja); a
+// route's first load calls prepare before it bundles the route, which
+// only then tells which packages it imports, so that the two overlap. A
+// guess that turns out wrong costs CPU time, not correctness: routes ask
+// get for the sets they need.
+func (c *vendorCache) prepare(b *bundler.Builder, rt bundler.Runtime) {
+	c.mu.Lock()
+	done := c.prepared[rt]
+	c.prepared[rt] = true
+	c.mu.Unlock()
+	if done {
+		return
+	}
+	for _, vs := range b.RecentVendorSets() {
+		if vs.Runtime == rt {
+			go func() { _, _ = c.get(b, vs.Runtime, vs.Specs) }()
+			return
+		}
+	}
 }
 
 type vendorKey struct{ vp *vendorProgram }
