@@ -320,6 +320,7 @@ type exchange struct {
 	ctx        *goja.Object // _apiContext: the route config api.js reads
 
 	headers      []headerEntry
+	headersBuf   [4]headerEntry // headers' first backing array: most responses set a few
 	headersSent  bool
 	ended        bool
 	endTurn      uint64 // the isolate's turn when end() ran
@@ -331,6 +332,7 @@ type exchange struct {
 	limitText    string
 
 	helpers [numHelpers]helperSlot
+	call    Call
 }
 
 // Handle runs handler for one request on the isolate's goroutine. The
@@ -349,6 +351,8 @@ func Handle(iso *runtime.Isolate, require Require, handler goja.Value, req *Requ
 		return nil, err
 	}
 	x := &exchange{m: m, req: req, sink: sink, eof: req.Body == nil, limitText: cfg.ResponseLimitText}
+	x.headers = x.headersBuf[:0]
+	x.call = Call{m: m, x: x}
 	if cfg.ResponseLimit {
 		x.limit = cfg.ResponseLimitBytes
 	}
@@ -364,7 +368,7 @@ func Handle(iso *runtime.Isolate, require Require, handler goja.Value, req *Requ
 	_ = resObj.Set("req", reqObj)
 	_ = resObj.Set("_h", h)
 	_ = resObj.Set("statusCode", m.status200)
-	call := &Call{m: m, x: x}
+	call := &x.call
 
 	if req.BodyError != nil {
 		_, err := m.rejectBody(goja.Undefined(), resObj, vm.ToValue(req.BodyError.Status), vm.ToValue(req.BodyError.Message))
