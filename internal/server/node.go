@@ -82,14 +82,26 @@ func (s *Server) nodeState() *nodeState {
 type nodeModuleKey struct{ rt *route }
 type nodeServerKey struct{ ns *nodeServer }
 
+// nodeModule is a route's handler as loaded from one Node bundle: a route
+// carried over a dev reload that rebuilt the bundle (into the same
+// isolate, reload.go) loads again from the new one.
+type nodeModule struct {
+	ns *nodeServer
+	h  goja.Value
+}
+
 // nodeHandler returns the route's default export, loading the shared Node
 // bundle into the isolate on first use and the route's module (its
 // top-level code) on the route's first request, as Next does.
 func (s *Server) nodeHandler(iso *runtime.Isolate, p *project, rt *route) (goja.Value, error) {
-	if h, ok := iso.Value(nodeModuleKey{rt}).(goja.Value); ok {
-		return h, nil
-	}
 	ns := p.node
+	if m, ok := iso.Value(nodeModuleKey{rt}).(nodeModule); ok && m.ns == ns {
+		return m.h, nil
+	}
+	if ns.program == nil {
+		// A generation replaced long ago (reload.go released its bundle).
+		return nil, fmt.Errorf("server: the Node bundle of %s was replaced", rt.path)
+	}
 	table, ok := iso.Value(nodeServerKey{ns}).(*goja.Object)
 	if !ok {
 		var err error
@@ -124,7 +136,7 @@ func (s *Server) nodeHandler(iso *runtime.Isolate, p *project, rt *route) (goja.
 	if _, ok := goja.AssertFunction(h); !ok {
 		return nil, fmt.Errorf("Page %s does not export a default function.", rt.r.Page)
 	}
-	iso.SetValue(nodeModuleKey{rt}, h)
+	iso.SetValue(nodeModuleKey{rt}, nodeModule{ns, h})
 	return h, nil
 }
 
