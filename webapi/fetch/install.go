@@ -44,10 +44,11 @@ type stateKey struct{}
 type state struct {
 	opts   Options
 	client *http.Client
-	// The initial values of JSON.parse and JSON.stringify, which the Body
-	// mixin and Response.json use (captured before scripts can replace them).
-	jsonParse, jsonStringify goja.Callable
-	dataViewProto            *goja.Object
+	// The initial value of JSON.parse, which the Body mixin uses (captured
+	// before scripts can replace it). Response.json serialises with
+	// runtime.StringifyJSON, which does not read the global either.
+	jsonParse     goja.Callable
+	dataViewProto *goja.Object
 }
 
 func stateOf(iso *runtime.Isolate) *state {
@@ -57,7 +58,6 @@ func stateOf(iso *runtime.Isolate) *state {
 	s := &state{client: sharedClient, opts: Options{UserAgent: DefaultUserAgent}}
 	json := iso.VM().Get("JSON").(*goja.Object)
 	s.jsonParse, _ = goja.AssertFunction(json.Get("parse"))
-	s.jsonStringify, _ = goja.AssertFunction(json.Get("stringify"))
 	s.dataViewProto = iso.VM().Get("DataView").(*goja.Object).Get("prototype").(*goja.Object)
 	iso.SetValue(stateKey{}, s)
 	return s

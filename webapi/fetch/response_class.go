@@ -199,9 +199,10 @@ func initializeResponse(iso *runtime.Isolate, ctx webidl.Context, r *Response, i
 // (https://infra.spec.whatwg.org/#serialize-a-javascript-value-to-json-bytes).
 func serializeJSONBytes(iso *runtime.Isolate, ctx webidl.Context, v goja.Value) []byte {
 	vm := iso.VM()
-	stringify := stateOf(iso).jsonStringify
 	// 1. Let result be ? Call(%JSON.stringify%, undefined, « value »).
-	res, err := stringify(goja.Undefined(), v)
+	//    runtime.StringifyJSON is that call without the builtin's
+	//    allocations.
+	res, err := runtime.StringifyJSON(vm, v)
 	if err != nil {
 		panic(err)
 	}
