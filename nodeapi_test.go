@@ -460,6 +460,15 @@ var nodeResponseExchanges = []nodeExchange{
 	{name: "revalidate validates the path", path: "/api/res?case=revalidate-bad", wantStatus: 500,
 		wantBody: "Invalid urlPath provided to revalidate(), must be a path e.g. /blog/post-1, received blog/post-1"},
 	{name: "revalidate resolves", path: "/api/res?case=revalidate", wantStatus: 200, wantBody: `{"revalidated":true}`},
+	{name: "json works unbound", path: "/api/res?case=unbound-json", wantStatus: 200, wantBody: `{"unbound":true}`},
+	{name: "a wrapper calls the original json unbound", path: "/api/res?case=wrapped-json", wantStatus: 201, wantBody: `{"wrapped":{"a":1}}`},
+	{name: "json ends through a replaced res.end", path: "/api/res?case=wrapped-end", wantStatus: 200,
+		wantHeader: map[string]string{"X-Wrapped": "end", "Content-Type": ctJSON}, wantBody: `{"via":"end"}`},
+	{name: "json sets headers through a replaced res.setHeader", path: "/api/res?case=wrapped-set-header", wantStatus: 200,
+		wantHeader: map[string]string{"Content-Type": "application/vnd.custom+json"}, wantBody: `{"custom":true}`},
+	{name: "writableFinished after end", path: "/api/res?case=finished-timing", wantStatus: 200, wantBody: "ended"},
+	{name: "writableFinished turns true after the ending task", path: "/api/res?case=finished-report", wantStatus: 200,
+		wantBody: "false false true true"},
 }
 
 func TestNodeAPIResponse(t *testing.T) {

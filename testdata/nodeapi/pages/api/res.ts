@@ -1,6 +1,8 @@
 import { Readable } from 'stream';
 import type { NextApiRequest, NextApiResponse } from 'next';
 
+let finishedTiming = 'not run';
+
 // One NextApiResponse behaviour per ?case=.
 const cases: Record<string, (req: NextApiRequest, res: NextApiResponse) => unknown> = {
   'status': (req, res) => res.status(201).send('created'),
@@ -124,6 +126,46 @@ const cases: Record<string, (req: NextApiRequest, res: NextApiResponse) => unkno
     } catch (e) {
       res.status(500).send(e.message);
     }
+  },
+  // Next's helpers are closures over res: they work unbound, and a
+  // wrapper that calls the original without `this` keeps working.
+  'unbound-json': (req, res) => {
+    const { json } = res;
+    json({ unbound: true });
+  },
+  'wrapped-json': (req, res) => {
+    const original = res.json;
+    res.json = (body) => original({ wrapped: body });
+    res.status(201).json({ a: 1 });
+  },
+  // Next's send/json call res.end and res.setHeader through res, so a
+  // route's replacements of them are used.
+  'wrapped-end': (req, res) => {
+    const end = res.end;
+    res.end = function (this: any, ...args: any[]) {
+      res.setHeader('X-Wrapped', 'end');
+      return (end as any).apply(this, args);
+    } as any;
+    res.json({ via: 'end' });
+  },
+  'wrapped-set-header': (req, res) => {
+    const setHeader = res.setHeader;
+    res.setHeader = function (this: any, name: string, value: any) {
+      return setHeader.call(this, name, name === 'Content-Type' ? 'application/vnd.custom+json' : value);
+    } as any;
+    res.json({ custom: true });
+  },
+  // writableFinished turns true after the task that ended the response,
+  // as 'finish' would be emitted, even with nobody listening.
+  'finished-timing': (req, res) => {
+    const before = res.writableFinished;
+    res.end('ended');
+    const sync = res.writableFinished;
+    setTimeout(() => { finishedTiming = `${before} ${sync} ${res.writableFinished} ${res.writableEnded}`; }, 0);
+  },
+  'finished-report': async (req, res) => {
+    await new Promise((resolve) => setTimeout(resolve, 20)); // after finished-timing's timer
+    res.send(finishedTiming);
   },
   'revalidate': async (req, res) => {
     await res.revalidate('/blog/post-1');
