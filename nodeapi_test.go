@@ -375,6 +375,8 @@ var nodeBodyExchanges = []nodeExchange{
 		wantStatus: 200, wantHeader: map[string]string{"Content-Type": "application/octet-stream", "Etag": ""}, wantChunked: chunked, wantBody: "echo me"},
 	{name: "a throwing 'data' listener fails the request", method: "POST", path: "/api/stream/throws-in-data", body: "x",
 		wantStatus: 500, wantHeader: map[string]string{"X-Before": "kept"}, wantBody: "Internal Server Error", wantLog: []string{"⨯ Error: data boom"}},
+	{name: "res.write returns false past the high-water mark, then 'drain'", path: "/api/backpressure", wantStatus: 200,
+		wantInBody: "|writes before false: bounded|drained"},
 	{name: "and the isolate keeps serving", method: "POST", path: "/api/stream/data", body: "still here",
 		wantStatus: 200, wantBody: `{"body":"still here","buffers":true,"bodyIsUndefined":true,"complete":true}`},
 	{name: "bodyParser on: the stream is already consumed", method: "POST", path: "/api/stream/parsed", header: jsonHeader, body: `{"x":1}`,

@@ -216,7 +216,7 @@ func (s *Server) serveNode(c *request) {
 		s.routeFailed(c.w, c.r, c.rt, err)
 		return
 	}
-	sink := &nodeSink{pipe: pipe, inv: inv, wire: wire, comp: comp, head: c.r.Method == http.MethodHead}
+	sink := &nodeSink{pipe: pipe, iso: iso, inv: inv, wire: wire, comp: comp, head: c.r.Method == http.MethodHead}
 	var call *nextapi.Call // set and used on the isolate's goroutine
 	err = iso.Run(inv, func() {
 		sink.vm = iso.VM()
@@ -293,6 +293,7 @@ func (s *Server) nodeFailed(c *request, err error) {
 // the response.
 type nodeSink struct {
 	pipe *pipe
+	iso  *runtime.Isolate
 	inv  *runtime.Invocation
 	vm   *goja.Runtime
 	wire *nodeWire
@@ -322,6 +323,10 @@ func (n *nodeSink) Head(status int, reason string, lines [][2]string, bodyLength
 }
 
 func (n *nodeSink) Write(b []byte) { n.pipe.write(b) }
+
+func (n *nodeSink) Full(drain func()) bool {
+	return n.pipe.full(func() { _ = n.iso.Run(n.inv, drain) })
+}
 
 func (n *nodeSink) End() {
 	n.pipe.end()

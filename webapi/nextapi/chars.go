@@ -43,6 +43,11 @@ func isHeaderValue(v goja.Value) bool {
 // utf8Length is Buffer.byteLength(s, 'utf8'): a lone surrogate counts as
 // the three bytes of U+FFFD, as Node encodes it.
 func utf8Length(v goja.Value) int {
+	if gs, ok := v.(goja.String); ok {
+		// goja writes a lone surrogate as U+FFFD too, so the UTF-8 form's
+		// length is the answer (and, for ASCII, costs no copy).
+		return len(gs.String())
+	}
 	s := jsString(v)
 	n := s.Length()
 	total := 0

@@ -34,6 +34,12 @@ type Sink interface {
 	Head(status int, reason string, lines [][2]string, bodyLength int)
 	// Write takes ownership of b.
 	Write(b []byte)
+	// Full reports whether the bytes written and not yet sent to the client
+	// are past the sink's high-water mark. If so, drain is called on the
+	// isolate's goroutine, once, when they have gone down (or the client
+	// has gone); res.write then returns false and res emits 'drain', the
+	// backpressure Node's streams wait on.
+	Full(drain func()) bool
 	End()
 	// Fail reports an error that must become the dev error page (or cut the
 	// connection when the head was already sent).
@@ -325,6 +331,7 @@ type exchange struct {
 	ended        bool
 	endTurn      uint64 // the isolate's turn when end() ran
 	finishQueued bool   // api.js emits 'finish' and sets finished
+	draining     bool   // write returned false; 'drain' is owed
 	finished     bool
 
 	// Next's responseLimit count.

@@ -294,7 +294,32 @@ func (m *apiModule) write(call goja.FunctionCall) goja.Value {
 	if _, ok := goja.AssertFunction(cb); ok {
 		_, _ = m.nextTick(goja.Undefined(), cb)
 	}
-	return m.vm.ToValue(true)
+	if !x.draining && x.sink.Full(func() { m.drained(x) }) {
+		x.draining = true
+		return m.vm.ToValue(false)
+	}
+	return m.vm.ToValue(!x.draining)
+}
+
+// drained emits 'drain' on a response whose writes went past the sink's
+// high-water mark, now that the client has caught up.
+func (m *apiModule) drained(x *exchange) {
+	x.draining = false
+	if x.ended || x.resObj.Get("destroyed").ToBoolean() {
+		return // ended, or the client went away ('close' says so)
+	}
+	if _, err := m.callEmit(x.resObj, "drain"); err != nil {
+		m.warn("⨯ a 'drain' listener threw: " + err.Error())
+	}
+}
+
+// callEmit calls obj.emit(event) and reports what it threw.
+func (m *apiModule) callEmit(obj *goja.Object, event string) (goja.Value, error) {
+	emit, ok := goja.AssertFunction(obj.Get("emit"))
+	if !ok {
+		return goja.Undefined(), nil
+	}
+	return emit(obj, m.vm.ToValue(event))
 }
 
 // end([chunk][, encoding][, callback]).
