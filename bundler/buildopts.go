@@ -115,9 +115,17 @@ func (b *Builder) buildOptions(entry string, rt Runtime, pc pluginConfig) api.Bu
 // for trace builds, which need the packages' import graph).
 func (b *Builder) plugins(pc pluginConfig) []api.Plugin {
 	if b.opts.SplitVendor && !pc.trace {
-		return []api.Plugin{edgerunPlugin(pc), vendorPlugin(&b.resolved, pc.runtime)}
+		return withWasm(pc, edgerunPlugin(pc), vendorPlugin(&b.resolved, pc.runtime))
 	}
-	return []api.Plugin{edgerunPlugin(pc)}
+	return withWasm(pc, edgerunPlugin(pc))
+}
+
+// withWasm adds the `.wasm?module` plugin to edge builds (wasm.go).
+func withWasm(pc pluginConfig, plugins ...api.Plugin) []api.Plugin {
+	if pc.runtime == RuntimeEdge {
+		plugins = append([]api.Plugin{wasmModulePlugin()}, plugins...)
+	}
+	return plugins
 }
 
 func outfileFor(dir, entry string) string {

@@ -160,7 +160,7 @@ func (b *Builder) buildVendor(rt Runtime, specs []string) (*Vendor, error) {
 	name := ".edgerun-vendor-" + string(rt) + ".js"
 	pc := pluginConfig{runtime: rt, lenientEdge: b.opts.AllowEdgeNodeBuiltins, bundleBcrypt: b.opts.DisableGoBcrypt}
 	opts := b.buildOptions(name, rt, pc)
-	opts.Plugins = []api.Plugin{edgerunPlugin(pc)}
+	opts.Plugins = withWasm(pc, edgerunPlugin(pc))
 	opts.EntryPoints = nil
 	opts.Stdin = &api.StdinOptions{Contents: entry.String(), ResolveDir: b.opts.Dir, Sourcefile: name, Loader: api.LoaderJS}
 	opts.Outfile = filepath.Join(b.opts.Dir, strings.TrimSuffix(name, ".js")+".out.js")
