@@ -287,6 +287,7 @@ func (m *apiModule) write(call goja.FunctionCall) goja.Value {
 	if goja.IsNull(chunk) {
 		panic(m.codedError(m.typeErrorCtor, "ERR_STREAM_NULL_VALUES", "May not write null values to stream"))
 	}
+	m.checkChunk(chunk)
 	if !x.headersSent {
 		m.flushHead(x, obj, -1)
 	}
@@ -348,6 +349,9 @@ func (m *apiModule) doEnd(x *exchange, obj *goja.Object, chunk, encoding, cb goj
 		}
 		return
 	}
+	if !webidl.IsNullish(chunk) {
+		m.checkChunk(chunk) // before the head goes out, as Node checks
+	}
 	if !x.headersSent {
 		n := 0
 		switch c := chunk.(type) {
@@ -408,6 +412,15 @@ func (m *apiModule) writeChunk(x *exchange, chunk, encoding goja.Value) {
 			}
 			return
 		}
+	}
+	panic(m.codedError(m.typeErrorCtor, "ERR_INVALID_ARG_TYPE", `The "chunk" argument must be of type string or an instance of Buffer or Uint8Array. Received `+describeType(chunk)))
+}
+
+// checkChunk throws Node's error for a chunk that is neither a string nor
+// a Uint8Array.
+func (m *apiModule) checkChunk(chunk goja.Value) {
+	if _, ok := chunk.(goja.String); ok || m.isUint8Array(chunk) {
+		return
 	}
 	panic(m.codedError(m.typeErrorCtor, "ERR_INVALID_ARG_TYPE", `The "chunk" argument must be of type string or an instance of Buffer or Uint8Array. Received `+describeType(chunk)))
 }

@@ -163,6 +163,12 @@ const cases: Record<string, (req: NextApiRequest, res: NextApiResponse) => unkno
     const sync = res.writableFinished;
     setTimeout(() => { finishedTiming = `${before} ${sync} ${res.writableFinished} ${res.writableEnded}`; }, 0);
   },
+  // Node checks the chunk before it writes the head, so Next's 500 can
+  // still go out.
+  'end-number': (req, res) => {
+    res.setHeader('X-Before', 'kept');
+    res.end(42 as any);
+  },
   'finished-report': async (req, res) => {
     await new Promise((resolve) => setTimeout(resolve, 20)); // after finished-timing's timer
     res.send(finishedTiming);
