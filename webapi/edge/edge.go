@@ -110,6 +110,9 @@ func Require(iso *runtime.Isolate, id string) (goja.Value, error) {
 	if bcrypt.IsModule(id) {
 		return bcrypt.Require(iso, id)
 	}
+	if id == "edgerun:wasm" { // bundler.WasmModuleID: `.wasm?module` imports
+		return wasm.RequireModule(iso), nil
+	}
 	return node.RequireEdge(iso, id)
 }
 

@@ -1,6 +1,7 @@
 package wasm
 
 import (
+	"encoding/base64"
 	"errors"
 	"testing"
 	"time"
@@ -195,5 +196,22 @@ func TestCPUDeadlineStopsWasm(t *testing.T) {
 		}
 	case <-time.After(30 * time.Second):
 		t.Fatal("the wasm loop was never stopped")
+	}
+}
+
+func TestRequireModule(t *testing.T) {
+	iso := jstest.New(t, installWith(Options{}))
+	err := iso.Do(func() error {
+		_ = iso.VM().Set("addBase64", base64.StdEncoding.EncodeToString(addModule))
+		return iso.VM().Set("hostWasm", RequireModule(iso))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := jstest.Eval(t, iso, `const m = hostWasm.module(addBase64);
+		const i = new WebAssembly.Instance(m); let e; try { hostWasm.module("anVuaw==") } catch (x) { e = x.name }
+		return [i.exports.add(1, 2), e].join()`)
+	if got != "3,CompileError" {
+		t.Fatalf("got %q", got)
 	}
 }
