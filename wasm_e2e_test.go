@@ -24,7 +24,7 @@ func wasmProject(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
 	files := map[string]string{
-		"package.json": `{"name":"wasm-e2e","private":true}`,
+		"package.json":       `{"name":"wasm-e2e","private":true}`,
 		"pages/api/add.wasm": string(addWasm),
 		"pages/api/precompiled.ts": `import mod from './add.wasm?module';
 export const config = { runtime: 'edge' };
