@@ -185,6 +185,28 @@ func TestDevLoopNodeState(t *testing.T) {
 	d.awaitBody("/api/counter", "1")
 }
 
+// An edit that reaches the Node routes re-evaluates their modules in the
+// same isolate, as next dev re-evaluates a project's server code in the
+// same Node process: module state resets, and globalThis keeps what it
+// held (the `globalThis.prisma ??= new PrismaClient()` pattern relies on
+// it).
+func TestDevLoopNodeGlobals(t *testing.T) {
+	d := startDevLoopWith(t, func(d *devLoop) {
+		d.write("pages/api/globals.ts", `globalThis.__loads = (globalThis.__loads ?? 0) + 1;
+let calls = 0;
+export default function handler(req, res) { calls++; res.send(globalThis.__loads + ":" + calls) }
+`)
+	})
+	d.awaitBody("/api/globals", "1:1")
+	d.awaitBody("/api/globals", "1:2")
+	d.replace("pages/api/hello.ts", "hello v1", "hello v2")
+	d.awaitBody("/api/hello", `{"msg":"hello v2"}`)
+	d.awaitBody("/api/globals", "2:1")
+	// An edit of the route itself: the same.
+	d.replace("pages/api/globals.ts", `":"`, `" "`)
+	d.awaitBody("/api/globals", "3 1")
+}
+
 func TestDevLoopAddRemoveRoutes(t *testing.T) {
 	d := startDevLoop(t)
 	d.awaitStatus("/api/fresh", 404)

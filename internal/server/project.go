@@ -80,6 +80,7 @@ type nodeServer struct {
 	// reload changes the bundle (next dev resets module state then).
 	pool   *runtime.Pool
 	done   atomic.Bool    // the build above has run
+	ok     bool           // bundle and program are set (by the build; they may be released later: reload.go)
 	vendor *vendorProgram // split builds: the npm packages
 }
 
@@ -157,6 +158,11 @@ func (p *project) load(rt *route) error {
 	rt.mu.Lock()
 	defer rt.mu.Unlock()
 	if rt.built {
+		if rt.err == nil && rt.runtime != bundler.RuntimeEdge && !rt.r.App {
+			// A Node route's code is in its generation's Node bundle: a route
+			// carried over a reload that rebuilt the bundle needs the new one.
+			return p.loadNodeServer(rt.r.File)
+		}
 		return rt.err
 	}
 	rt.built = true
@@ -222,7 +228,7 @@ func (p *project) loadNodeServer(file string) error {
 			ns.err = fmt.Errorf("server: compiling the Node routes: %w", err)
 			return
 		}
-		ns.bundle, ns.program = bundle, prog
+		ns.bundle, ns.program, ns.ok = bundle, prog, true
 		// Create the Node isolate now (its globals cost milliseconds), while
 		// requests wait on this build: the first one after an edit then
 		// finds it ready, and never races another to create a second.
@@ -238,7 +244,7 @@ func (p *project) loadNodeServer(file string) error {
 	if err := ns.failures[file]; err != nil {
 		return err
 	}
-	if ns.program == nil {
+	if !ns.ok {
 		return fmt.Errorf("server: the Node routes failed to build")
 	}
 	return nil

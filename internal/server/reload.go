@@ -9,9 +9,15 @@ package server
 //   - an edited edge route, or every route importing an edited lib/ file,
 //     gets a fresh route (rebuilt incrementally by its esbuild context,
 //     found through the inputs of its last build);
-//   - the shared Node bundle is rebuilt, and its isolate replaced (Node
-//     module state reset, as next dev's clearModuleContext does), only when
-//     one of its inputs changed or the set of Node routes did;
+//   - the shared Node bundle is rebuilt only when one of its inputs changed
+//     or the set of Node routes did. Its modules then all start afresh in
+//     the same isolate, as next dev re-evaluates a project's server code
+//     in the same Node process: module state resets, while globalThis and
+//     the npm packages (Node's require cache, outside the bundle under
+//     next dev) keep theirs. The isolate itself is replaced when what it
+//     was created with changes (env, next.config: next dev restarts);
+//   - Node routes are carried over like edge routes (a route's cached
+//     handler knows which bundle it came from), App Router ones excepted;
 //   - added or removed route files give a new route table, conflicts
 //     included (every request answers 500 until they are fixed);
 //   - .env* and next.config.* changes reload the settings; isolates are
@@ -270,7 +276,7 @@ func (s *Server) reload(changed []string) (err error) {
 	if p.tableErr == nil {
 		for _, r := range p.table.Routes() {
 			o := old.routes[r.File]
-			if o != nil && envSame && !routeChanged(r.File) && o.reusable() && !(nodeChanged && !o.isEdge()) {
+			if o != nil && envSame && !routeChanged(r.File) && o.reusable() && !(nodeChanged && !o.isEdge() && o.r.App) {
 				p.routes[r.File] = o
 				kept[o] = true
 				continue
@@ -311,10 +317,16 @@ func (s *Server) reload(changed []string) (err error) {
 	}
 
 	var oldNodePool *runtime.Pool
+	var oldNode *project // its Node bundle leaves the isolate p keeps
 	if nodeChanged {
 		p.node = &nodeServer{}
-		p.node.pool = s.newNodePool(p)
-		oldNodePool = old.node.pool
+		if !full && !settingsChanged && builderSame && envSame && old.node.pool != nil {
+			p.node.pool = old.node.pool
+			oldNode = old
+		} else {
+			p.node.pool = s.newNodePool(p)
+			oldNodePool = old.node.pool
+		}
 	} else {
 		p.node = old.node
 	}
@@ -331,12 +343,15 @@ func (s *Server) reload(changed []string) (err error) {
 		if oldNodePool != nil {
 			oldNodePool.Close()
 		}
+		if oldNode != nil {
+			s.releaseNodeBundle(oldNode, p.node.pool)
+		}
 		if !builderSame && old.builder != nil {
 			old.builder.Close()
 		}
 	})
 	if s.cfg.Mode == Development && p.tableErr == nil {
-		go s.compileChanged(p, kept, start)
+		go s.compileChanged(p, kept, nodeChanged, start)
 	}
 	if s.log.Enabled(context.Background(), slog.LevelDebug) {
 		what := "everything"
@@ -357,32 +372,39 @@ func (s *Server) reload(changed []string) (err error) {
 	return nil
 }
 
-// compileChanged builds what the reload did not carry over, as next dev
-// recompiles on save, and reports it the way next dev does: "✓ Compiled
-// in 45ms", or the compile errors.
-func (s *Server) compileChanged(p *project, kept map[*route]bool, start time.Time) {
+// compileChanged builds what the reload did not carry over (and the Node
+// routes, when their bundle changed), as next dev recompiles on save, and
+// reports it the way next dev does: "✓ Compiled in 45ms", or the compile
+// errors.
+func (s *Server) compileChanged(p *project, kept map[*route]bool, nodeChanged bool, start time.Time) {
 	p.warm()
 	if p.retired.Load() {
 		return
 	}
-	var fresh []*route
+	type result struct {
+		rt  *route
+		err error
+	}
+	var fresh []result
 	for _, rt := range p.routes {
-		if !kept[rt] {
-			fresh = append(fresh, rt)
+		if !kept[rt] || nodeChanged && !rt.isEdge() {
+			// load returns the build's result (a Node route's from the
+			// generation's Node bundle).
+			fresh = append(fresh, result{rt, p.load(rt)})
 		}
 	}
-	if p.middleware != nil && !kept[p.middleware.rt] {
-		fresh = append(fresh, p.middleware.rt)
+	if mw := p.middleware; mw != nil && !kept[mw.rt] {
+		mw.rt.mu.Lock()
+		fresh = append(fresh, result{mw.rt, mw.rt.err})
+		mw.rt.mu.Unlock()
 	}
 	if len(fresh) == 0 {
 		return
 	}
 	failed := false
 	seen := map[string]bool{}
-	for _, rt := range fresh {
-		rt.mu.Lock()
-		err := rt.err
-		rt.mu.Unlock()
+	for _, f := range fresh {
+		rt, err := f.rt, f.err
 		if err != nil && !seen[err.Error()] {
 			seen[err.Error()] = true
 			failed = true
@@ -528,4 +550,51 @@ func describeBuildError(err error) string {
 		return strings.TrimRight(be.Format(false), "\n")
 	}
 	return err.Error()
+}
+
+// releaseNodeBundle drops a replaced generation's Node bundle from the
+// isolate that the next generation kept: the module tables and handlers
+// it left there, and the bundle itself (the isolate's per-isolate values
+// cannot be deleted, only emptied, so the generation must not stay
+// reachable through their keys). Called once the generation is retired;
+// a build of it still running is waited for, and given the grace period
+// too. At Close there is nothing to do: the isolate goes.
+func (s *Server) releaseNodeBundle(old *project, pool *runtime.Pool) {
+	if s.closed.Load() {
+		return
+	}
+	if !old.node.done.Load() {
+		go func() {
+			old.node.once.Do(func() {}) // a build in progress ends; none starts
+			time.AfterFunc(retireGrace, func() { s.emptyNodeBundle(old, pool) })
+		}()
+		return
+	}
+	s.emptyNodeBundle(old, pool)
+}
+
+func (s *Server) emptyNodeBundle(old *project, pool *runtime.Pool) {
+	ns := old.node
+	if s.closed.Load() || pool.Size() == 0 {
+		return // no isolate: nothing was loaded (the pool holds the only one)
+	}
+	iso, inv, err := pool.Acquire(func(error) {})
+	if err != nil {
+		return
+	}
+	_ = iso.Run(inv, func() {
+		defer inv.End()
+		iso.SetValue(nodeServerKey{ns}, nil)
+		for _, rt := range old.routes {
+			if m, ok := iso.Value(nodeModuleKey{rt}).(nodeModule); ok && m.ns == ns {
+				iso.SetValue(nodeModuleKey{rt}, nil)
+			}
+			if iso.Value(appModuleKey{rt}) != nil {
+				iso.SetValue(appModuleKey{rt}, nil)
+			}
+		}
+		// Only the isolate's goroutine reads these once a generation is
+		// loaded (nodeHandler, appNodeModule): the bundle can go.
+		ns.bundle, ns.program = nil, nil
+	})
 }

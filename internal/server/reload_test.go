@@ -159,3 +159,62 @@ func TestStartupReportsCompileErrors(t *testing.T) {
 		t.Errorf("reported %d times:\n%s", n, log.String())
 	}
 }
+
+// A reload that rebuilds the Node bundle keeps the Node isolate (next dev
+// keeps its process), and the replaced bundle is released from it once
+// its generation is retired. An env change replaces the isolate.
+func TestReloadKeepsNodeIsolate(t *testing.T) {
+	dir := copyProject(t, filepath.Join("..", "..", "testdata", "devloop"))
+	s, err := New(Config{Dir: dir, Mode: Development, ProcessEnv: map[string]string{}, Console: io.Discard,
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ts := httptest.NewServer(s)
+	defer ts.Close()
+	if got := getBody(t, ts.URL+"/api/hello"); got != `{"msg":"hello v1"}` {
+		t.Fatalf("before: %q", got)
+	}
+	old := s.current.Load()
+	hello := filepath.Join(dir, "pages", "api", "hello.ts")
+	src, _ := os.ReadFile(hello)
+	os.WriteFile(hello, []byte(strings.Replace(string(src), "hello v1", "hello v2", 1)), 0o644)
+	if err := s.reload([]string{hello}); err != nil {
+		t.Fatal(err)
+	}
+	if got := getBody(t, ts.URL+"/api/hello"); got != `{"msg":"hello v2"}` {
+		t.Fatalf("after the edit: %q", got)
+	}
+	p := s.current.Load()
+	if p.node == old.node || p.node.pool != old.node.pool {
+		t.Fatalf("Node bundle replaced: %v, isolate kept: %v", p.node != old.node, p.node.pool == old.node.pool)
+	}
+
+	s.retireNow() // what the grace period would do
+	iso, inv, err := p.node.pool.Acquire(func(error) {})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var released, tableGone bool
+	done := make(chan struct{})
+	iso.Run(inv, func() { // after the release queued by the retirement
+		defer close(done)
+		defer inv.End()
+		released = old.node.program == nil && old.node.bundle == nil
+		tableGone = iso.Value(nodeServerKey{old.node}) == nil
+	})
+	<-done
+	if !released || !tableGone {
+		t.Errorf("replaced bundle released: %v, its module table emptied: %v", released, tableGone)
+	}
+
+	env := filepath.Join(dir, ".env")
+	os.WriteFile(env, []byte("EXTRA=1\n"), 0o644)
+	if err := s.reload([]string{env}); err != nil {
+		t.Fatal(err)
+	}
+	if s.current.Load().node.pool == p.node.pool {
+		t.Error("an env change kept the Node isolate")
+	}
+}
