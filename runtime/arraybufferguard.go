@@ -39,7 +39,11 @@ func guardArrayBufferPrototype(iso *Isolate, st *sharedState) error {
 		}
 		panic(vm.NewTypeError("Method ArrayBuffer.prototype.byteLength called on incompatible receiver %s", receiverString(call.This)))
 	})
-	if _, err := fn(goja.Undefined(), vm.ToValue(isShared), byteLength); err != nil {
+	isPinned := func(call goja.FunctionCall) goja.Value {
+		obj, ok := call.Argument(0).(*goja.Object)
+		return vm.ToValue(ok && IsNonDetachable(obj))
+	}
+	if _, err := fn(goja.Undefined(), vm.ToValue(isShared), byteLength, vm.ToValue(isPinned)); err != nil {
 		return fmt.Errorf("runtime: ArrayBuffer guard: %w", err)
 	}
 	return nil
@@ -50,7 +54,7 @@ var (
 	arrayBufferGuardProg *goja.Program
 )
 
-const arrayBufferGuardSource = `(function (isShared, byteLength) {
+const arrayBufferGuardSource = `(function (isShared, byteLength, isPinned) {
   'use strict';
   const P = ArrayBuffer.prototype;
   const fail = (name) => { throw new TypeError('Method ArrayBuffer.prototype.' + name + ' called on incompatible receiver #<SharedArrayBuffer>'); };
@@ -64,7 +68,13 @@ const arrayBufferGuardSource = `(function (isShared, byteLength) {
       Object.defineProperty(P, name, { get: wrapped, set: d.set, configurable: d.configurable, enumerable: d.enumerable });
     } else if (typeof d.value === 'function') {
       const method = d.value;
-      const wrapped = { [name](...args) { if (isShared(this)) fail(name); return Reflect.apply(method, this, args); } }[name];
+      // transfer detaches: a buffer with a detach key (WebAssembly memory) refuses.
+      const detaches = name === 'transfer' || name === 'transferToFixedLength';
+      const wrapped = { [name](...args) {
+        if (isShared(this)) fail(name);
+        if (detaches && isPinned(this)) throw new TypeError('ArrayBuffer is not detachable and could not be cloned.');
+        return Reflect.apply(method, this, args);
+      } }[name];
       Object.defineProperty(wrapped, 'length', { value: method.length });
       Object.defineProperty(P, name, { value: wrapped, writable: d.writable, configurable: d.configurable, enumerable: d.enumerable });
     }

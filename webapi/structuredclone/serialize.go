@@ -178,6 +178,15 @@ func Serialize(iso *runtime.Isolate, ctx webidl.Context, value goja.Value, trans
 			if ab.Detached() {
 				s.dataCloneError("An ArrayBuffer is detached and could not be cloned.")
 			}
+			// 5.5.4. Perform ? DetachArrayBuffer(transferable): a buffer with a
+			// detach key (a WebAssembly.Memory's) refuses, with Chrome's TypeError.
+			if runtime.IsNonDetachable(tr.obj) {
+				ctx := ""
+				if s.ctx != "" {
+					ctx = string(s.ctx) + ": "
+				}
+				panic(s.vm.NewTypeError("%sArrayBuffer at index %d is not detachable and could not be transferred.", ctx, tr.index))
+			}
 			// 5.5. Set dataHolder.[[ArrayBufferData]] to transferable.[[ArrayBufferData]];
 			// perform ? DetachArrayBuffer(transferable).
 			rec.bytes = ab.Bytes()

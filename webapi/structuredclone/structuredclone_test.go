@@ -3,6 +3,8 @@ package structuredclone_test
 import (
 	"testing"
 
+	"github.com/dop251/goja"
+
 	"github.com/edgerun/edgerun/runtime"
 	"github.com/edgerun/edgerun/webapi/events"
 	"github.com/edgerun/edgerun/webapi/events/eventstest"
@@ -58,3 +60,18 @@ var regexpTests = []eventstest.Case{
 }
 
 func TestRegExpSource(t *testing.T) { eventstest.Run(t, regexpTests, install) }
+
+var detachKeyTests = []eventstest.Case{
+	{"non-detachable buffer", `const b = new ArrayBuffer(2); pin(b); try { structuredClone(b, {transfer: [b]}) } catch (e) { return [e.name, e.message, b.byteLength].join("|") }`,
+		"TypeError|Failed to execute 'structuredClone' on 'Window': ArrayBuffer at index 0 is not detachable and could not be transferred.|2"},
+}
+
+func TestDetachKey(t *testing.T) {
+	eventstest.Run(t, detachKeyTests, func(iso *runtime.Isolate) {
+		install(iso)
+		_ = iso.VM().Set("pin", func(call goja.FunctionCall) goja.Value {
+			runtime.SetNonDetachable(call.Argument(0).(*goja.Object))
+			return goja.Undefined()
+		})
+	})
+}

@@ -158,6 +158,8 @@ func (m *memory) bufferObject() goja.Value {
 		m.buffer = runtime.NewSharedArrayBuffer(m.st.iso, data)
 	} else {
 		m.buffer = vm.ToValue(vm.NewArrayBuffer(data)).(*goja.Object)
+		// [[ArrayBufferDetachKey]] = "WebAssembly.Memory": only grow detaches it.
+		runtime.SetNonDetachable(m.buffer)
 	}
 	m.bufLen = size
 	return m.buffer

@@ -215,3 +215,12 @@ func TestRequireModule(t *testing.T) {
 		t.Fatalf("got %q", got)
 	}
 }
+
+var detachTests = []jstest.Case{
+	{"transfer refused", `const b = new WebAssembly.Memory({initial: 1}).buffer;
+		try { b.transfer() } catch (e) { return [e.name, e.message, b.byteLength].join() }`, "TypeError,ArrayBuffer is not detachable and could not be cloned.,65536"},
+}
+
+func TestMemoryBufferNotDetachable(t *testing.T) {
+	jstest.Run(t, detachTests, installWith(Options{}))
+}
