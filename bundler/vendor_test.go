@@ -1,11 +1,14 @@
 package bundler
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // vendorResolutionTests: whether an import is an npm package (left to the
@@ -169,4 +172,46 @@ func TestRecentVendorSets(t *testing.T) {
 	if got := NewBuilder(opts).RecentVendorSets(); !reflect.DeepEqual(got, want) {
 		t.Errorf("RecentVendorSets = %v, want %v", got, want)
 	}
+}
+
+// The cache keeps the maxVendorEntries most recently used entries.
+func TestVendorCachePrunes(t *testing.T) {
+	dir := newProject(t, nil)
+	cache := filepath.Join(dir, ".edgerun", "cache")
+	old := time.Now().Add(-time.Hour)
+	for i := 0; i < maxVendorEntries+4; i++ {
+		name := filepath.Join(cache, fmt.Sprintf("vendor-old%02d.json", i))
+		writeFiles(t, dir, map[string]string{filepath.ToSlash(must(filepath.Rel(dir, name))): "{}"})
+		os.Chtimes(name, old.Add(time.Duration(i)*time.Second), old.Add(time.Duration(i)*time.Second))
+	}
+	b := NewBuilder(Options{Dir: dir, PagesDir: "pages", SplitVendor: true, CacheDir: cache})
+	if _, err := b.BuildVendor(RuntimeNode, []string{"cjsonly"}); err != nil {
+		t.Fatal(err)
+	}
+	b.Close()
+	names, _ := filepath.Glob(filepath.Join(cache, "vendor-*.json"))
+	var kept []string
+	for _, n := range names {
+		if base := filepath.Base(n); base != "vendor-recent.json" {
+			kept = append(kept, base)
+		}
+	}
+	if len(kept) != maxVendorEntries {
+		t.Fatalf("%d entries kept, want %d: %q", len(kept), maxVendorEntries, kept)
+	}
+	for _, gone := range []string{"vendor-old00.json", "vendor-old04.json"} {
+		if slices.Contains(kept, gone) {
+			t.Errorf("%s (least recently used) was kept", gone)
+		}
+	}
+	if !slices.Contains(kept, "vendor-old05.json") {
+		t.Errorf("vendor-old05.json was pruned too")
+	}
+}
+
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
 }

@@ -22,6 +22,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 )
 
 // vendorCacheFormat changes when the entry format or the way vendor
@@ -31,6 +32,10 @@ const vendorCacheFormat = "1"
 
 // maxRecentVendorSets bounds the recent list.
 const maxRecentVendorSets = 8
+
+// maxVendorEntries bounds the entries kept: each rebuild of the executable
+// and each install makes new ones, and the least recently used go.
+const maxVendorEntries = 16
 
 // VendorSet names a vendor bundle: the npm packages of split builds for
 // one runtime.
@@ -130,6 +135,8 @@ func (b *Builder) cachedVendor(key string, rt Runtime, specs []string) *Vendor {
 		inputs = append(inputs, in.Path)
 	}
 	sort.Strings(inputs)
+	now := time.Now()
+	_ = os.Chtimes(filepath.Join(b.opts.CacheDir, key), now, now) // recently used: pruned last
 	return &Vendor{Runtime: rt, Specs: slices.Clone(specs), Path: e.Path, Code: e.Code, Inputs: inputs, Warnings: e.Warnings}
 }
 
@@ -155,8 +162,36 @@ func (b *Builder) storeVendor(key string, v *Vendor) {
 		if err != nil {
 			return
 		}
-		_ = writeFileAtomic(filepath.Join(b.opts.CacheDir, key), data)
+		if writeFileAtomic(filepath.Join(b.opts.CacheDir, key), data) == nil {
+			pruneVendorEntries(b.opts.CacheDir)
+		}
 	}()
+}
+
+// pruneVendorEntries removes the least recently used entries beyond
+// maxVendorEntries.
+func pruneVendorEntries(dir string) {
+	names, _ := filepath.Glob(filepath.Join(dir, "vendor-*.json"))
+	type entry struct {
+		name string
+		used time.Time
+	}
+	var entries []entry
+	for _, n := range names {
+		if filepath.Base(n) == "vendor-recent.json" {
+			continue
+		}
+		if fi, err := os.Stat(n); err == nil {
+			entries = append(entries, entry{n, fi.ModTime()})
+		}
+	}
+	if len(entries) <= maxVendorEntries {
+		return
+	}
+	sort.Slice(entries, func(i, j int) bool { return entries[i].used.After(entries[j].used) })
+	for _, e := range entries[maxVendorEntries:] {
+		_ = os.Remove(e.name)
+	}
 }
 
 // RecentVendorSets lists the vendor sets that split builds of this project
