@@ -1,7 +1,6 @@
 package server
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"net"
@@ -148,26 +147,18 @@ func (s *Server) serveNode(c *request) {
 		params[i] = nextapi.Param{Name: p.Name, Values: p.Values, Array: p.Array}
 	}
 	query, search := nextapi.BuildQuery(c.rawQuery, params)
-	req := &nextapi.Request{
+	// One allocation holds the request's state on this side.
+	nc := &nodeCall{s: s, c: c, port: s.portFor(c.r)}
+	nc.req = nextapi.Request{
 		Method:     c.r.Method,
 		URL:        c.apiPath + search,
 		Header:     c.r.Header,
 		Query:      query,
 		RemoteAddr: c.r.RemoteAddr,
-	}
-	port := s.portFor(c.r)
-	req.AddHeaders = func(h http.Header) {
-		if c.r.Host != "" {
-			h.Set("Host", c.r.Host)
-		}
-		if len(c.r.TransferEncoding) > 0 {
-			// net/http moves it out of the header map; Node keeps it.
-			h.Set("Transfer-Encoding", strings.Join(c.r.TransferEncoding, ", "))
-		}
-		addForwarded(h, c.r, port)
+		AddHeaders: nc.addHeaders,
 	}
 	if la, ok := c.r.Context().Value(http.LocalAddrContextKey).(net.Addr); ok {
-		req.LocalAddr = la
+		nc.req.LocalAddr = la
 	}
 	if cfg.BodyParser {
 		// Next reads the whole body for every method before the handler runs;
@@ -177,67 +168,45 @@ func (s *Server) serveNode(c *request) {
 			body = nil
 		}
 		kind, text, err := nextapi.ReadBody(body, c.r.ContentLength, c.r.Header.Get("Content-Type"), cfg.SizeLimitBytes, cfg.SizeLimit)
-		var be *nextapi.BodyError
-		if errors.As(err, &be) {
-			req.BodyError = be
+		if be, ok := err.(*nextapi.BodyError); ok {
+			nc.req.BodyError = be
 			// Node discards the rest of a rejected body, so the client
 			// finishes its upload and reads the 413; net/http would reset
 			// the connection under a client still writing. Bounded, so a
 			// huge upload cannot hold the server.
 			_, _ = io.Copy(io.Discard, io.LimitReader(c.r.Body, maxDiscardedBody))
 		}
-		req.BodyKind, req.BodyText = kind, text
+		nc.req.BodyKind, nc.req.BodyText = kind, text
 	} else {
 		// The handler reads the body as a stream, possibly while it
 		// responds (req.pipe(res)). net/http would drain and close an
 		// unread HTTP/1.1 body as soon as the head is flushed.
 		_ = http.NewResponseController(c.w).EnableFullDuplex()
-		req.Body = c.r.Body
+		nc.req.Body = c.r.Body
 	}
-	apiCfg := nextapi.Config{
+	nc.cfg = nextapi.Config{
 		Dev:                s.cfg.Mode == Development,
 		BodyParser:         cfg.BodyParser,
 		ExternalResolver:   cfg.ExternalResolver,
 		ResponseLimit:      cfg.ResponseLimit,
 		ResponseLimitBytes: cfg.ResponseLimitBytes,
-		ResponseLimitText:  bundler.FormatBytes(cfg.ResponseLimitBytes),
+		ResponseLimitText:  limitText(cfg.ResponseLimitBytes),
 	}
 
-	wire := &nodeWire{w: c.w, r: c.r}
-	var out http.ResponseWriter = wire
-	var comp *compressWriter
+	nc.wire = nodeWire{w: c.w, r: c.r}
+	var out http.ResponseWriter = &nc.wire
 	if c.p.next.Compress {
-		comp = newCompressWriter(wire, c.r)
-		out = comp
+		nc.sink.comp = newCompressWriter(&nc.wire, c.r)
+		out = nc.sink.comp
 	}
-	pipe := newPipe()
-	iso, inv, err := c.p.node.pool.Acquire(func(err error) { pipe.fail(err) })
+	nc.sink.pipe = newPipe()
+	iso, inv, err := c.p.node.pool.Acquire(nc.sink.pipe.fail)
 	if err != nil {
 		s.routeFailed(c.w, c.r, c.rt, err)
 		return
 	}
-	sink := &nodeSink{pipe: pipe, iso: iso, inv: inv, wire: wire, comp: comp, head: c.r.Method == http.MethodHead}
-	var call *nextapi.Call // set and used on the isolate's goroutine
-	err = iso.Run(inv, func() {
-		sink.vm = iso.VM()
-		if st, ok := iso.Value(nodeStateKey{}).(*nodeState); ok {
-			apiCfg.Preview, apiCfg.Warn, apiCfg.LogError = st.preview, st.warn, st.logError
-		}
-		h, err := s.nodeHandler(iso, c.p, c.rt)
-		if err != nil {
-			pipe.fail(err)
-			inv.End()
-			return
-		}
-		pipe.hold()
-		iso.AfterTask(pipe.release)
-		call, err = nextapi.Handle(iso, func(id string) (goja.Value, error) { return s.requireNode(iso, id) }, h, req, sink, apiCfg)
-		if err != nil {
-			pipe.fail(err)
-			inv.End()
-		}
-	})
-	if err != nil {
+	nc.sink.iso, nc.sink.inv, nc.sink.wire, nc.sink.head = iso, inv, &nc.wire, c.r.Method == http.MethodHead
+	if err := iso.Run(inv, nc.run); err != nil {
 		s.routeFailed(c.w, c.r, c.rt, err)
 		return
 	}
@@ -246,30 +215,101 @@ func (s *Server) serveNode(c *request) {
 		// A failure after the head panics out of serve to cut the
 		// response; release what the response held on the way.
 		if !completed {
-			if comp != nil {
-				comp.release()
+			if nc.sink.comp != nil {
+				nc.sink.comp.release()
 			}
-			wire.abort()
+			nc.wire.abort()
 		}
 	}()
-	_, _, failure := serve(c.r.Context(), out, pipe, func() {
-		// The client went away: let the route know (req and res emit
-		// 'close'), then stop counting the request.
-		_ = iso.Run(inv, func() {
-			call.Abort()
-			inv.End()
-		})
-	})
+	_, _, failure := serve(c.r.Context(), out, nc.sink.pipe, nc.clientGone)
 	if failure != nil {
 		completed = true
 		s.nodeFailed(c, failure)
 		return
 	}
-	if comp != nil {
-		_ = comp.Close()
+	if nc.sink.comp != nil {
+		_ = nc.sink.comp.Close()
 	}
-	wire.finish()
+	nc.wire.finish()
 	completed = true
+}
+
+// nodeCall is one Node-route request on the HTTP side.
+type nodeCall struct {
+	s    *Server
+	c    *request
+	port int
+	req  nextapi.Request
+	cfg  nextapi.Config
+	wire nodeWire
+	sink nodeSink
+	call *nextapi.Call // set and used on the isolate's goroutine
+}
+
+// addHeaders adds to req.headers what net/http keeps out of the header
+// map, and Next's x-forwarded-*.
+func (nc *nodeCall) addHeaders(h http.Header) {
+	r := nc.c.r
+	if r.Host != "" {
+		h.Set("Host", r.Host)
+	}
+	if len(r.TransferEncoding) > 0 {
+		// net/http moves it out of the header map; Node keeps it.
+		h.Set("Transfer-Encoding", strings.Join(r.TransferEncoding, ", "))
+	}
+	addForwarded(h, r, nc.port)
+}
+
+// run starts the route on the isolate's goroutine.
+func (nc *nodeCall) run() {
+	s, c, iso, inv, pipe := nc.s, nc.c, nc.sink.iso, nc.sink.inv, nc.sink.pipe
+	nc.sink.vm = iso.VM()
+	st, _ := iso.Value(nodeStateKey{}).(*nodeState)
+	if st != nil {
+		nc.cfg.Preview, nc.cfg.Warn, nc.cfg.LogError = st.preview, st.warn, st.logError
+	}
+	h, err := s.nodeHandler(iso, c.p, c.rt)
+	if err != nil {
+		pipe.fail(err)
+		inv.End()
+		return
+	}
+	pipe.hold()
+	iso.AfterTask(pipe.release)
+	require, _ := iso.Value(nodeRequireKey{}).(nextapi.Require)
+	if require == nil {
+		require = func(id string) (goja.Value, error) { return s.requireNode(iso, id) }
+		iso.SetValue(nodeRequireKey{}, require)
+	}
+	nc.call, err = nextapi.Handle(iso, require, h, &nc.req, &nc.sink, nc.cfg)
+	if err != nil {
+		pipe.fail(err)
+		inv.End()
+	}
+}
+
+type nodeRequireKey struct{}
+
+// limitTexts caches bundler.FormatBytes of response limits ("4MB"), which
+// every request passes on.
+var limitTexts sync.Map // int64 → string
+
+func limitText(n int64) string {
+	if v, ok := limitTexts.Load(n); ok {
+		return v.(string)
+	}
+	text := bundler.FormatBytes(n)
+	limitTexts.Store(n, text)
+	return text
+}
+
+// clientGone lets the route know the client went away (req and res emit
+// 'close'), then stops counting the request.
+func (nc *nodeCall) clientGone() {
+	_ = nc.sink.iso.Run(nc.sink.inv, func() {
+		nc.call.Abort()
+		nc.sink.inv.End()
+	})
 }
 
 // maxDiscardedBody bounds how much of a rejected request body is read and
