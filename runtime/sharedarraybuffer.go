@@ -75,6 +75,7 @@ func installSharedArrayBuffer(iso *Isolate) error {
 	}
 	st := &sharedState{intrinsics: in}
 	iso.values[sharedStateKey{}] = st
+	installFixedLengthGetters(iso.vm)
 	if err := guardArrayBufferPrototype(iso, st); err != nil {
 		return err
 	}

@@ -46,6 +46,8 @@ var sharedArrayBufferTests = []struct {
 		out.join()`, "TypeError,TypeError,TypeError,TypeError,4,3,2,2"},
 	{"prototype swap keeps it shared", `const s = new SharedArrayBuffer(4); Object.setPrototypeOf(s, ArrayBuffer.prototype);
 		try { s.byteLength; 'no' } catch (e) { e.constructor.name }`, "TypeError"},
+	{"fixed-length getters", `const b = new ArrayBuffer(3); let e; try { Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, 'resizable').get.call(new SharedArrayBuffer(1)) } catch (x) { e = x.name }
+		[b.resizable, b.maxByteLength, e].join()`, "false,3,TypeError"},
 	{"typed array slice is unshared", `const u = new Uint8Array(new SharedArrayBuffer(2)); Object.prototype.toString.call(u.slice().buffer)`, "[object ArrayBuffer]"},
 }
 

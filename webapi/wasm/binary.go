@@ -433,6 +433,9 @@ func encodeImport(module, name string, im importEntry) []byte {
 			mut = 1
 		}
 		b = append(b, im.global.val, mut)
+	case kindTag:
+		b = append(b, 0x00)
+		b = appendU32(b, im.typeIndex)
 	}
 	return b
 }

@@ -55,6 +55,9 @@ func validate(b []byte) error {
 		validatorConfigBuilt = wazero.NewRuntimeConfigInterpreter().WithCoreFeatures(features).WithMemoryLimitPages(maxPages)
 		validator = wazero.NewRuntimeWithConfig(context.Background(), validatorConfigBuilt)
 	})
+	if info, err := parseModule(b); err == nil {
+		b = forWazero(b, info)
+	}
 	cm, err := validator.CompileModule(context.Background(), b)
 	if err != nil {
 		return err

@@ -29,8 +29,33 @@ var GlobalClass = &jsclass.Class{
 	Construct: constructGlobal,
 	Members: []jsclass.Member{
 		jsclass.Method("valueOf", 0, func(g *global, iso *runtime.Isolate, call goja.FunctionCall) goja.Value { return g.get() }),
-		jsclass.Accessor("value", func(g *global, iso *runtime.Isolate) goja.Value { return g.get() }, (*global).set),
 	},
+	Init: func(iso *runtime.Isolate, b *jsclass.Built) {
+		// The value accessor by hand: its setter must see the argument
+		// count (calling it with none is a TypeError).
+		vm := iso.VM()
+		get := jsclass.Function(vm, "get value", 0, func(call goja.FunctionCall) goja.Value {
+			return globalThis(iso, call.This, "value").get()
+		})
+		set := jsclass.Function(vm, "set value", 1, func(call goja.FunctionCall) goja.Value {
+			g := globalThis(iso, call.This, "value")
+			if len(call.Arguments) < 1 {
+				panic(vm.NewTypeError("Failed to set the 'value' property on 'Global': 1 argument required, but only 0 present."))
+			}
+			g.set(iso, call.Argument(0))
+			return goja.Undefined()
+		})
+		_ = b.Proto.DefineAccessorProperty("value", get, set, goja.FLAG_TRUE, goja.FLAG_TRUE)
+	},
+}
+
+// globalThis brand-checks a Global receiver.
+func globalThis(iso *runtime.Isolate, this goja.Value, member string) *global {
+	g, ok := jsclass.Unwrap[*global](iso, this)
+	if !ok {
+		panic(iso.VM().NewTypeError("Illegal invocation"))
+	}
+	return g
 }
 
 func constructGlobal(iso *runtime.Isolate, call goja.ConstructorCall) any {
@@ -62,18 +87,15 @@ func constructGlobal(iso *runtime.Isolate, call goja.ConstructorCall) any {
 	v := call.Argument(1)
 	if goja.IsUndefined(v) {
 		v = st.defaultValue(t)
-		if t == valExternref && len(call.Arguments) < 2 {
-			v = goja.Undefined()
-		}
 	}
 	typ := globalType{val: t, mutable: mutable}
 	raw := st.toWasm(t, v)
-	// The global starts at the zero value and is then set, so any value
-	// (externref handles included) works; an immutable one can only start
-	// at a constant, which refs other than null cannot be.
-	init, err := st.constExpr(t, st.toJS(t, 0))
+	// A mutable global starts at the zero value and is then set, so any
+	// value (externref handles included) works; an immutable one can only
+	// start at a constant, which refs other than null cannot be.
+	init, err := constExprRaw(t, 0)
 	if !mutable {
-		init, err = st.constExpr(t, v)
+		init, err = constExprRaw(t, raw)
 	}
 	if err != nil {
 		panic(vm.NewTypeError("WebAssembly.Global(): %v", err))

@@ -15,6 +15,8 @@ package wasm
 import (
 	"context"
 	"fmt"
+	"math/big"
+	"reflect"
 	"strconv"
 	"strings"
 	"weak"
@@ -135,8 +137,10 @@ func (st *state) readImports(m *module, importObject goja.Value, method string) 
 			if im.global.mutable {
 				panic(st.linkError(where + ": imported mutable global must be a WebAssembly.Global object"))
 			}
-			// ...an i64 needs a BigInt, a number type a Number; v128 is never allowed.
-			_, isBig := v.Export().(interface{ Int64() int64 })
+			// ...an i64 needs a BigInt, a number type a Number; v128 is never
+			// allowed. (ExportType, not Export: exporting an object reads its
+			// properties, which may be accessors that throw.)
+			isBig := v.ExportType() == bigIntType
 			switch im.global.val {
 			case valI64:
 				if !isBig {
@@ -172,13 +176,23 @@ func (st *state) readImports(m *module, importObject goja.Value, method string) 
 	return out
 }
 
+// isNumber reports whether v is a Number primitive.
 func isNumber(v goja.Value) bool {
-	switch v.Export().(type) {
-	case int64, float64:
+	if _, isObj := v.(*goja.Object); isObj {
+		return false
+	}
+	switch v.ExportType() {
+	case int64Type, float64Type:
 		return true
 	}
 	return false
 }
+
+var (
+	bigIntType  = reflect.TypeOf((*big.Int)(nil))
+	int64Type   = reflect.TypeOf(int64(0))
+	float64Type = reflect.TypeOf(float64(0))
+)
 
 // instantiate is "instantiate the core of a WebAssembly module": it links
 // imports, runs the start function and returns the frozen exports object.
@@ -354,7 +368,11 @@ func (st *state) constGlobal(t globalType, v goja.Value) (string, error) {
 
 // constExpr is the constant expression initialising a global to v.
 func (st *state) constExpr(t byte, v goja.Value) ([]byte, error) {
-	raw := st.toWasm(t, v)
+	return constExprRaw(t, st.toWasm(t, v))
+}
+
+// constExprRaw is the constant expression for the value raw of type t.
+func constExprRaw(t byte, raw uint64) ([]byte, error) {
 	var b []byte
 	switch t {
 	case valI32:
@@ -419,7 +437,7 @@ func (st *state) buildGlue(rt wazero.Runtime, m *module, imports []importValue) 
 		if err != nil {
 			return nil, glueError(err, groups[modName])
 		}
-		glue[modName] = mod
+		glue[wazeroModuleName(modName)] = mod
 	}
 	return glue, nil
 }

@@ -156,6 +156,12 @@ func (m *memory) bufferObject() goja.Value {
 	vm := m.st.iso.VM()
 	if m.shared {
 		m.buffer = runtime.NewSharedArrayBuffer(m.st.iso, data)
+		// A shared memory's buffer is frozen (SetIntegrityLevel(buffer, "frozen")).
+		if m.st.freeze != nil {
+			if _, err := m.st.freeze(goja.Undefined(), m.buffer); err != nil {
+				panic(err)
+			}
+		}
 	} else {
 		m.buffer = vm.ToValue(vm.NewArrayBuffer(data)).(*goja.Object)
 		// [[ArrayBufferDetachKey]] = "WebAssembly.Memory": only grow detaches it.

@@ -130,14 +130,18 @@ func (st *state) compile(b []byte) (*module, error) {
 }
 
 func compileIn(rt wazero.Runtime, b []byte) (*module, error) {
-	cm, err := rt.CompileModule(context.Background(), b)
+	info, perr := parseModule(b)
+	wb := b
+	if perr == nil {
+		wb = forWazero(b, info)
+	}
+	cm, err := rt.CompileModule(context.Background(), wb)
 	if err != nil {
 		return nil, cleanCompileError(err)
 	}
-	info, err := parseModule(b)
-	if err != nil {
+	if perr != nil {
 		_ = cm.Close(context.Background())
-		return nil, err
+		return nil, perr
 	}
 	return &module{info: info, compiled: cm}, nil
 }

@@ -112,6 +112,14 @@ var (
 		code:    [][]byte{body(0x20, 0, 0x20, 1, 0x6A)},
 	}.bytes()
 
+	// Imports f from the module named "" and re-exports it; carries a
+	// custom section holding only its name (both trip wazero itself).
+	emptyNameModule = append(testModule{
+		types:   []funcType{{results: []byte{i32}}},
+		imports: [][]byte{encodeImport("", "f", importEntry{kind: kindFunc, typeIndex: 0})},
+		exports: [][]byte{encodeExport("f", kindFunc, 0)},
+	}.bytes(), 0, 2, 1, 'a')
+
 	// A shared memory (1 page, max 2), exported.
 	sharedModule = testModule{
 		memories: [][]byte{appendLimits(nil, limits{min: 1, max: 2, hasMax: true, shared: true})},

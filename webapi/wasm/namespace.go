@@ -41,7 +41,11 @@ func (st *state) namespace() goja.Value {
 	iso := st.iso
 	vm := iso.VM()
 	ns := vm.NewObject()
+	// Namespace operations are enumerable; interface objects are not (WebIDL).
 	def := func(name string, v goja.Value) {
+		_ = ns.DefineDataProperty(name, v, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE)
+	}
+	defInterface := func(name string, v goja.Value) {
 		_ = ns.DefineDataProperty(name, v, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 	}
 	def("validate", jsclass.Function(vm, "validate", 1, func(call goja.FunctionCall) goja.Value {
@@ -111,12 +115,12 @@ func (st *state) namespace() goja.Value {
 	def("compileStreaming", pair.(*goja.Object).Get("0"))
 	def("instantiateStreaming", pair.(*goja.Object).Get("1"))
 	for _, c := range []*jsclass.Class{ModuleClass, InstanceClass, MemoryClass, TableClass, GlobalClass} {
-		def(c.Name, jsclass.Get(iso, c).Ctor)
+		defInterface(c.Name, jsclass.Get(iso, c).Ctor)
 	}
 	ec := st.errorClasses()
-	def("CompileError", ec.objects[0])
-	def("LinkError", ec.objects[1])
-	def("RuntimeError", ec.objects[2])
+	defInterface("CompileError", ec.objects[0])
+	defInterface("LinkError", ec.objects[1])
+	defInterface("RuntimeError", ec.objects[2])
 	_ = ns.DefineDataPropertySymbol(goja.SymToStringTag, vm.ToValue("WebAssembly"), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 	return ns
 }

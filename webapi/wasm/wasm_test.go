@@ -19,7 +19,7 @@ func installWith(opts Options) func(iso *runtime.Isolate) {
 		vm := iso.VM()
 		for name, b := range map[string][]byte{
 			"addWasm": addModule, "importWasm": importModule, "trapWasm": trapModule, "growWasm": growModule,
-			"globalWasm": globalModule, "tableWasm": tableModule, "sharedWasm": sharedModule,
+			"globalWasm": globalModule, "tableWasm": tableModule, "sharedWasm": sharedModule, "emptyNameWasm": emptyNameModule,
 		} {
 			_ = vm.Set(name, webidl.Uint8Array(vm, append([]byte(nil), b...)))
 		}
@@ -98,6 +98,16 @@ var jsTests = []jstest.Case{
 		"2,true,3,,true,1,2,TypeError"},
 	{"externref table", `const t = new WebAssembly.Table({element: "externref", initial: 2}); const o = {}; t.set(1, o);
 		return [String(t.get(0)), t.get(1) === o].join()`, "undefined,true"},
+	{"empty module name and name-only custom section", `const m = new WebAssembly.Module(emptyNameWasm);
+		const i = new WebAssembly.Instance(m, {"": {f: () => 5}});
+		return [WebAssembly.validate(emptyNameWasm), JSON.stringify(WebAssembly.Module.imports(m)), WebAssembly.Module.customSections(m, "a").length, i.exports.f()].join()`,
+		`true,[{"module":"","name":"f","kind":"function"}],1,5`},
+	{"namespace enumerability", `return Object.keys(WebAssembly).sort().join()`, "compile,compileStreaming,instantiate,instantiateStreaming,validate"},
+	{"shared buffer frozen", `const m = new WebAssembly.Memory({shared: true, initial: 1, maximum: 1});
+		return [Object.isFrozen(m.buffer), Object.isFrozen(new WebAssembly.Memory({initial: 1}).buffer)].join()`, "true,false"},
+	{"global setter arity", `const g = new WebAssembly.Global({value: "i32", mutable: true});
+		try { Object.getOwnPropertyDescriptor(WebAssembly.Global.prototype, "value").set.call(g) } catch (e) { return e.name }`, "TypeError"},
+	{"global import with accessor-laden prototype", `try { new WebAssembly.Instance(new WebAssembly.Module(globalWasm), {env: {g: WebAssembly.Global.prototype}}) } catch (e) { return e.name }`, "LinkError"},
 	{"async compile and instantiate", `const m = await WebAssembly.compile(addWasm);
 		const {module, instance} = await WebAssembly.instantiate(addWasm);
 		const inst = await WebAssembly.instantiate(m);
