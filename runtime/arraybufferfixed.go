@@ -15,8 +15,9 @@ func installFixedLengthGetters(vm *goja.Runtime) {
 			return
 		}
 		_ = proto.DefineAccessorProperty(name, nativeFunction(vm, "get "+name, 0, func(call goja.FunctionCall) goja.Value {
-			// 1-3. Perform ? RequireInternalSlot(O, [[ArrayBufferData]]).
-			if obj, ok := call.This.(*goja.Object); ok && obj.ExportType() == arrayBufferType {
+			// 1-3. Perform ? RequireInternalSlot(O, [[ArrayBufferData]]); if
+			//      IsSharedArrayBuffer(O) is true, throw a TypeError exception.
+			if obj, ok := call.This.(*goja.Object); ok && obj.ExportType() == arrayBufferType && !isSharedObject(obj) {
 				return get(obj.Export().(goja.ArrayBuffer))
 			}
 			panic(vm.NewTypeError("Method ArrayBuffer.prototype.%s called on incompatible receiver %s", name, receiverString(call.This)))

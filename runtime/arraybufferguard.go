@@ -17,8 +17,7 @@ import (
 // byteLength is reimplemented in Go (it is read often and must stay as cheap
 // as goja's); the others are wrapped, and pay nothing extra until the
 // isolate has made a SharedArrayBuffer.
-func guardArrayBufferPrototype(iso *Isolate, st *sharedState) error {
-	vm := iso.vm
+func guardArrayBufferPrototype(vm *goja.Runtime, st *sharedState) error {
 	isShared := func(call goja.FunctionCall) goja.Value {
 		obj, ok := call.Argument(0).(*goja.Object)
 		return vm.ToValue(ok && st.used && obj.ExportType() == arrayBufferType && isSharedObject(obj))

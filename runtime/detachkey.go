@@ -16,7 +16,9 @@ var nonDetachable sync.Map // weak.Pointer[goja.Object] → struct{}
 
 // SetNonDetachable gives the ArrayBuffer obj a detach key:
 // ArrayBuffer.prototype.transfer and structured-clone transfer refuse it.
-func SetNonDetachable(obj *goja.Object) {
+// Call it on the isolate's goroutine.
+func SetNonDetachable(iso *Isolate, obj *goja.Object) {
+	iso.sharedState().guard(iso.vm)
 	k := weak.Make(obj)
 	nonDetachable.Store(k, struct{}{})
 	goruntime.AddCleanup(obj, func(k weak.Pointer[goja.Object]) { nonDetachable.Delete(k) }, k)

@@ -53,6 +53,19 @@ type sharedState struct {
 	proto *goja.Object
 	// waiters are Atomics.waitAsync's waiter lists.
 	waiters map[waiterKey][]*asyncWaiter
+	// guarded: ArrayBuffer.prototype's members reject shared receivers.
+	guarded bool
+}
+
+// guard installs the ArrayBuffer.prototype guard on first need.
+func (st *sharedState) guard(vm *goja.Runtime) {
+	if st.guarded {
+		return
+	}
+	st.guarded = true
+	if err := guardArrayBufferPrototype(vm, st); err != nil {
+		panic(err)
+	}
 }
 
 type sharedStateKey struct{}
@@ -65,9 +78,12 @@ func (iso *Isolate) sharedState() *sharedState {
 	return st
 }
 
-// installSharedArrayBuffer captures the buffer intrinsics, guards
-// ArrayBuffer.prototype against shared receivers and defines the lazy
-// SharedArrayBuffer and Atomics globals. It runs before any user code.
+// installSharedArrayBuffer captures the buffer intrinsics and defines the
+// lazy SharedArrayBuffer and Atomics globals. It runs before any user code.
+// ArrayBuffer.prototype is guarded against shared receivers only once the
+// isolate makes its first SharedArrayBuffer (or non-detachable buffer):
+// until then there is nothing to guard, and a fresh isolate does not pay
+// for it (~100 µs).
 func installSharedArrayBuffer(iso *Isolate) error {
 	in, err := captureBufferIntrinsics(iso.vm)
 	if err != nil {
@@ -76,9 +92,6 @@ func installSharedArrayBuffer(iso *Isolate) error {
 	st := &sharedState{intrinsics: in}
 	iso.values[sharedStateKey{}] = st
 	installFixedLengthGetters(iso.vm)
-	if err := guardArrayBufferPrototype(iso, st); err != nil {
-		return err
-	}
 	iso.DefineLazyGlobal("SharedArrayBuffer", func() goja.Value { return st.constructor(iso) })
 	iso.DefineLazyGlobal("Atomics", func() goja.Value { return newAtomics(iso) })
 	return nil
@@ -115,6 +128,7 @@ func IsShared(iso *Isolate, v goja.Value) bool {
 }
 
 func (st *sharedState) newBuffer(vm *goja.Runtime, data []byte, proto *goja.Object) *goja.Object {
+	st.guard(vm)
 	obj := vm.ToValue(vm.NewArrayBuffer(data)).(*goja.Object)
 	_ = obj.SetPrototype(proto)
 	markShared(obj)

@@ -70,7 +70,7 @@ func TestDetachKey(t *testing.T) {
 	eventstest.Run(t, detachKeyTests, func(iso *runtime.Isolate) {
 		install(iso)
 		_ = iso.VM().Set("pin", func(call goja.FunctionCall) goja.Value {
-			runtime.SetNonDetachable(call.Argument(0).(*goja.Object))
+			runtime.SetNonDetachable(iso, call.Argument(0).(*goja.Object))
 			return goja.Undefined()
 		})
 	})

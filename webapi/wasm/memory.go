@@ -165,7 +165,7 @@ func (m *memory) bufferObject() goja.Value {
 	} else {
 		m.buffer = vm.ToValue(vm.NewArrayBuffer(data)).(*goja.Object)
 		// [[ArrayBufferDetachKey]] = "WebAssembly.Memory": only grow detaches it.
-		runtime.SetNonDetachable(m.buffer)
+		runtime.SetNonDetachable(m.st.iso, m.buffer)
 	}
 	m.bufLen = size
 	return m.buffer
