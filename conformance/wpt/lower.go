@@ -41,7 +41,7 @@ func compileLowered(name, src string, syntaxErr error) (*goja.Program, error) {
 	if len(res.Errors) > 0 {
 		return nil, syntaxErr
 	}
-	prg, err := goja.Compile(name, string(res.Code), false)
+	prg, err := compileRaw(name, string(res.Code))
 	if err != nil {
 		return nil, syntaxErr
 	}

@@ -125,18 +125,26 @@ func (t *tree) program(rel string) (*goja.Program, error) {
 // compile compiles a classic script. goja's compiler has panicked on valid
 // input (for instance '\u{10FFFF}' in a regular expression); that is an
 // error of this script, not of the runner.
-func compile(name, src string) (prg *goja.Program, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = &compilerPanic{name: name, value: r}
-		}
-	}()
-	prg, err = goja.Compile(name, src, false)
+func compile(name, src string) (*goja.Program, error) {
+	prg, err := compileRaw(name, src)
 	var se *goja.CompilerSyntaxError
-	if errors.As(err, &se) {
+	var cp *compilerPanic
+	if errors.As(err, &se) || errors.As(err, &cp) {
+		// Syntax goja's parser rejects (or panics on, as on \u{10FFFF})
+		// may be syntax esbuild can lower.
 		return compileLowered(name, src, err)
 	}
 	return prg, err
+}
+
+// compileRaw is goja.Compile with a parser panic turned into an error.
+func compileRaw(name, src string) (prg *goja.Program, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			prg, err = nil, &compilerPanic{name: name, value: r}
+		}
+	}()
+	return goja.Compile(name, src, false)
 }
 
 // compilerPanic is the error for a script goja's compiler panicked on.
