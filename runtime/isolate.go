@@ -133,6 +133,19 @@ func (iso *Isolate) SetValue(key, v any) { iso.values[key] = v }
 // background work.
 func (iso *Isolate) Current() *Invocation { return iso.current }
 
+// isolatesByVM finds the isolate that owns a goja runtime, for helpers
+// that are handed only the runtime.
+var isolatesByVM sync.Map // *goja.Runtime → *Isolate
+
+// IsolateOf returns the isolate that owns vm, or nil for a runtime that
+// is not an isolate's (a bare goja.New in a test).
+func IsolateOf(vm *goja.Runtime) *Isolate {
+	if v, ok := isolatesByVM.Load(vm); ok {
+		return v.(*Isolate)
+	}
+	return nil
+}
+
 // AfterTask arranges for fn, plain Go that must not call into JS, to run
 // once the current task and the microtasks it queued are done. Hosts use
 // it to batch what a task produced (one wake-up of the goroutine writing
@@ -266,6 +279,8 @@ func (iso *Isolate) enqueueForce(t task) error {
 func (iso *Isolate) loop(ready chan<- error) {
 	defer close(iso.done)
 	iso.vm = goja.New()
+	isolatesByVM.Store(iso.vm, iso)
+	defer isolatesByVM.Delete(iso.vm)
 	iso.vm.SetMaxCallStackSize(iso.opts.MaxCallStackSize)
 	iso.vm.SetPromiseRejectionTracker(iso.trackRejection)
 	flush, _ := goja.AssertFunction(iso.vm.ToValue(func(goja.FunctionCall) goja.Value { return goja.Undefined() }))

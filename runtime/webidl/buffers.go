@@ -4,6 +4,8 @@ import (
 	"reflect"
 
 	"github.com/dop251/goja"
+
+	"github.com/edgerun/edgerun/runtime"
 )
 
 // BufferSource returns the bytes of an ArrayBuffer, TypedArray or DataView
@@ -20,11 +22,21 @@ func BufferSource(vm *goja.Runtime, v goja.Value) (b []byte, ok bool) {
 	// its element type; a DataView looks like any object, so only then ask
 	// ArrayBuffer.isView.
 	t := obj.ExportType()
+	if t == arrayBufferType {
+		ab := obj.Export().(goja.ArrayBuffer)
+		if ab.Detached() {
+			return nil, true
+		}
+		return ab.Bytes(), true
+	}
+	if iso := runtime.IsolateOf(vm); iso != nil {
+		// goja exports a view of a detached buffer as a slice over freed
+		// memory; runtime.ViewBytes checks the buffer first.
+		return runtime.ViewBytes(iso, v)
+	}
 	switch {
 	case t == nil:
 		return nil, false
-	case t == arrayBufferType:
-		return obj.Export().(goja.ArrayBuffer).Bytes(), true
 	case t.Kind() == reflect.Slice && t.Elem().Kind() != reflect.Interface:
 		// a typed array
 	case t.Kind() == reflect.Map && isView(vm, obj):

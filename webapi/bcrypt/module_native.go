@@ -5,6 +5,7 @@ import (
 
 	"github.com/edgerun/edgerun/runtime"
 	"github.com/edgerun/edgerun/runtime/jsclass"
+	"github.com/edgerun/edgerun/runtime/webidl"
 )
 
 // The exports of the native bcrypt package (bcrypt.js in node.bcrypt.js 5
@@ -107,11 +108,7 @@ func (m *nativeModule) password(data goja.Value) ([]byte, bool) {
 	if !ok || typeOf(buf) != "function" || typeOf(data) != "object" || !m.vm.InstanceOf(data, buf) {
 		return nil, false
 	}
-	var b []byte
-	if err := m.vm.ExportTo(data, &b); err != nil {
-		return nil, false
-	}
-	return append([]byte(nil), b...), true
+	return webidl.CopyBufferSource(m.vm, data)
 }
 
 func (m *nativeModule) hashSync(call goja.FunctionCall) goja.Value {

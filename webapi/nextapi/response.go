@@ -7,6 +7,7 @@ import (
 
 	"github.com/dop251/goja"
 
+	"github.com/edgerun/edgerun/runtime"
 	"github.com/edgerun/edgerun/runtime/webidl"
 )
 
@@ -359,7 +360,7 @@ func (m *apiModule) doEnd(x *exchange, obj *goja.Object, chunk, encoding, cb goj
 			n = m.byteLength(c, encoding)
 		case *goja.Object:
 			if m.isUint8Array(c) {
-				b, _ := webidl.BufferSource(m.vm, c)
+				b, _ := runtime.ViewBytes(m.iso, c)
 				n = len(b)
 			}
 		}
@@ -406,7 +407,8 @@ func (m *apiModule) writeChunk(x *exchange, chunk, encoding goja.Value) {
 		chunk, _ = m.bufferFrom(m.bufferCtor, chunk, encoding)
 	}
 	if m.isUint8Array(chunk) {
-		if b, ok := webidl.CopyBufferSource(m.vm, chunk); ok {
+		if b, ok := runtime.ViewBytes(m.iso, chunk); ok {
+			b = append([]byte(nil), b...) // the sink keeps it
 			if len(b) > 0 {
 				x.sink.Write(b)
 			}
@@ -440,7 +442,7 @@ func (m *apiModule) countBytes(x *exchange, chunk, encoding goja.Value) {
 	case goja.String:
 		x.bytes += int64(m.byteLength(c, encoding))
 	default:
-		if b, ok := webidl.BufferSource(m.vm, chunk); ok {
+		if b, ok := runtime.ViewBytes(m.iso, chunk); ok {
 			x.bytes += int64(len(b))
 		}
 	}

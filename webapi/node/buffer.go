@@ -7,6 +7,7 @@ import (
 	"github.com/dop251/goja"
 
 	"github.com/edgerun/edgerun/runtime/jsclass"
+	"github.com/edgerun/edgerun/runtime/webidl"
 )
 
 // bufferState holds what Go needs to mint Buffers in an isolate.
@@ -42,21 +43,9 @@ func (e *env) newBuffer(b []byte) *goja.Object {
 // bytesArg returns the bytes a Uint8Array (or Buffer) argument views.
 // Other typed arrays, DataViews and ArrayBuffers are accepted too.
 func bytesArg(vm *goja.Runtime, v goja.Value) ([]byte, bool) {
-	obj, ok := v.(*goja.Object)
-	if !ok {
-		return nil, false
-	}
-	switch x := obj.Export().(type) {
-	case []byte:
-		return x, true
-	case goja.ArrayBuffer:
-		return x.Bytes(), true
-	}
-	var out []byte
-	if err := vm.ExportTo(obj, &out); err == nil {
-		return out, true
-	}
-	return nil, false
+	// webidl.BufferSource takes any view or ArrayBuffer, and gives no bytes
+	// for a detached one (goja's own export would point at freed memory).
+	return webidl.BufferSource(vm, v)
 }
 
 func mustBytes(vm *goja.Runtime, v goja.Value) []byte {
