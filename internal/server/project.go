@@ -1,12 +1,14 @@
 package server
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	goruntime "runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -209,8 +211,17 @@ func (p *project) loadNodeServer(file string) error {
 	ns := p.node
 	ns.once.Do(func() {
 		defer ns.done.Store(true)
-		nodeFiles := p.nodeRouteFiles()
-		bundle, failures, err := p.builder.BuildNodeServer(nodeFiles)
+		// Which routes are Node routes takes every route's config, and a
+		// config that mentions `runtime` takes a transform and a parse to
+		// read (when not cached): bundle the likely set meanwhile, and
+		// again in the rare case the configs say otherwise.
+		likely := p.likelyNodeRoutes()
+		exact := make(chan []string, 1)
+		go func() { exact <- p.nodeRouteFiles() }()
+		bundle, failures, err := p.builder.BuildNodeServer(likely)
+		if nodeFiles := <-exact; !slices.Equal(nodeFiles, likely) {
+			bundle, failures, err = p.builder.BuildNodeServer(nodeFiles)
+		}
 		ns.failures = failures
 		if err != nil {
 			ns.err = err
@@ -219,24 +230,34 @@ func (p *project) loadNodeServer(file string) error {
 		if bundle == nil {
 			return
 		}
-		if ns.vendor, err = p.vendors.get(p.builder, bundler.RuntimeNode, bundle.Vendor); err != nil {
+		// The npm packages' program usually takes longest (prepare started
+		// it): compile the bundle and create the Node isolate meanwhile
+		// (its globals cost milliseconds; requests wait on this build, so
+		// the first one after an edit finds it ready, and never races
+		// another to create a second).
+		var prog *goja.Program
+		var compileErr error
+		compiled := make(chan struct{})
+		go func() {
+			defer close(compiled)
+			prog, compileErr = goja.Compile(bundle.Path, bundle.Code, false)
+			if compileErr == nil && ns.pool != nil {
+				if _, inv, err := ns.pool.Acquire(func(error) {}); err == nil {
+					inv.End()
+				}
+			}
+		}()
+		ns.vendor, err = p.vendors.get(p.builder, bundler.RuntimeNode, bundle.Vendor)
+		<-compiled
+		if err != nil {
 			ns.err = err
 			return
 		}
-		prog, err := goja.Compile(bundle.Path, bundle.Code, false)
-		if err != nil {
-			ns.err = fmt.Errorf("server: compiling the Node routes: %w", err)
+		if compileErr != nil {
+			ns.err = fmt.Errorf("server: compiling the Node routes: %w", compileErr)
 			return
 		}
 		ns.bundle, ns.program, ns.ok = bundle, prog, true
-		// Create the Node isolate now (its globals cost milliseconds), while
-		// requests wait on this build: the first one after an edit then
-		// finds it ready, and never races another to create a second.
-		if ns.pool != nil {
-			if _, inv, err := ns.pool.Acquire(func(error) {}); err == nil {
-				inv.End()
-			}
-		}
 	})
 	if ns.err != nil {
 		return ns.err
@@ -330,6 +351,23 @@ func (p *project) close() {
 	if p.builder != nil {
 		p.builder.Close()
 	}
+}
+
+// likelyNodeRoutes lists the routes whose file does not look like an edge
+// route's: an edge route's config mentions both `runtime` and `edge`
+// (routes whose config fails to read count as Node routes, as in
+// nodeRouteFiles). Reading the files is all it costs.
+func (p *project) likelyNodeRoutes() []string {
+	pagesAbs := filepath.Join(p.dir, filepath.FromSlash(p.pagesDir))
+	var node []string
+	for f := range p.routes {
+		src, err := os.ReadFile(filepath.Join(pagesAbs, filepath.FromSlash(f)))
+		if err != nil || !bytes.Contains(src, []byte("runtime")) || !bytes.Contains(src, []byte("edge")) {
+			node = append(node, f)
+		}
+	}
+	sort.Strings(node)
+	return node
 }
 
 // nodeRouteFiles lists the Node-runtime routes, reading every route's

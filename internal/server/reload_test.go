@@ -218,3 +218,27 @@ func TestReloadKeepsNodeIsolate(t *testing.T) {
 		t.Error("an env change kept the Node isolate")
 	}
 }
+
+// The Node bundle is first built from the routes that look like Node
+// routes (likelyNodeRoutes); a Node route that mentions `runtime` and
+// `edge` is still served, once the configs tell.
+func TestNodeRouteThatLooksLikeEdge(t *testing.T) {
+	dir := copyProject(t, filepath.Join("..", "..", "testdata", "devloop"))
+	os.WriteFile(filepath.Join(dir, "pages", "api", "nodeish.ts"), []byte(`// Not an edge route, whatever this comment says.
+export const config = { runtime: "nodejs" };
+export default function handler(req, res) { res.send("node after all") }
+`), 0o644)
+	s, err := New(Config{Dir: dir, Mode: Development, ProcessEnv: map[string]string{}, Console: io.Discard,
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	ts := httptest.NewServer(s)
+	defer ts.Close()
+	for _, c := range []struct{ path, want string }{{"/api/nodeish", "node after all"}, {"/api/hello", `{"msg":"hello v1"}`}, {"/api/edge", "edge v1"}} {
+		if got := getBody(t, ts.URL+c.path); got != c.want {
+			t.Errorf("%s: %q, want %q", c.path, got, c.want)
+		}
+	}
+}
