@@ -465,6 +465,8 @@ var nodeResponseExchanges = []nodeExchange{
 	{name: "end(number) throws before the head: a plain 500", path: "/api/res?case=end-number", wantStatus: 500,
 		wantHeader: map[string]string{"X-Before": "kept"}, wantBody: "Internal Server Error",
 		wantLog: []string{`⨯ TypeError: The "chunk" argument must be of type string or an instance of Buffer or Uint8Array. Received type number (42)`}},
+	{name: "a hole in a header array", path: "/api/res?case=set-header-hole", wantStatus: 200,
+		wantValues: map[string][]string{"X-Hole": {"undefined", "b"}}, wantBody: "ok"},
 	{name: "json works unbound", path: "/api/res?case=unbound-json", wantStatus: 200, wantBody: `{"unbound":true}`},
 	{name: "a wrapper calls the original json unbound", path: "/api/res?case=wrapped-json", wantStatus: 201, wantBody: `{"wrapped":{"a":1}}`},
 	{name: "json ends through a replaced res.end", path: "/api/res?case=wrapped-end", wantStatus: 200,

@@ -105,7 +105,7 @@ func (m *apiModule) validateHeader(namev, value goja.Value) string {
 	if arr, ok := value.(*goja.Object); ok && arr.ClassName() == "Array" {
 		n := int(arr.Get("length").ToInteger())
 		for i := 0; i < n; i++ {
-			if !isHeaderValue(arr.Get(itoa(i)).ToString()) {
+			if !isHeaderValue(elem(arr, i).ToString()) {
 				panic(m.invalidHeaderChar(name))
 			}
 		}
@@ -133,7 +133,7 @@ func (m *apiModule) appendHeader(call goja.FunctionCall) goja.Value {
 		if arr, ok := v.(*goja.Object); ok && arr.ClassName() == "Array" {
 			n := int(arr.Get("length").ToInteger())
 			for j := 0; j < n; j++ {
-				merged = append(merged, arr.Get(itoa(j)))
+				merged = append(merged, elem(arr, j))
 			}
 		} else {
 			merged = append(merged, v)
@@ -214,7 +214,7 @@ func (m *apiModule) writeHead(call goja.FunctionCall) goja.Value {
 			// A flat [name, value, name, value...] list appends.
 			n := int(ho.Get("length").ToInteger())
 			for i := 0; i+1 < n; i += 2 {
-				m.callMethod(obj, "appendHeader", ho.Get(itoa(i)), ho.Get(itoa(i+1)))
+				m.callMethod(obj, "appendHeader", elem(ho, i), elem(ho, i+1))
 			}
 		} else {
 			for _, k := range ho.Keys() {
@@ -240,7 +240,7 @@ func (m *apiModule) flushHeaders(call goja.FunctionCall) goja.Value {
 // would put in an implicit Content-Length (end(data) before any head), or
 // -1 when the body is streamed; the sink decides the framing.
 func (m *apiModule) flushHead(x *exchange, obj *goja.Object, bodyLength int) {
-	statusv := obj.Get("statusCode")
+	statusv := property(obj, "statusCode")
 	status := toInt32(statusv)
 	if status < 100 || status > 999 {
 		panic(m.codedError(m.rangeErrorCtor, "ERR_HTTP_INVALID_STATUS_CODE", "Invalid status code: "+statusv.String()))
@@ -261,7 +261,7 @@ func (m *apiModule) flushHead(x *exchange, obj *goja.Object, bodyLength int) {
 		if arr, ok := h.value.(*goja.Object); ok && arr.ClassName() == "Array" {
 			n := int(arr.Get("length").ToInteger())
 			for i := 0; i < n; i++ {
-				lines = append(lines, [2]string{h.name, latin1(arr.Get(itoa(i)))})
+				lines = append(lines, [2]string{h.name, latin1(elem(arr, i))})
 			}
 			continue
 		}
@@ -307,7 +307,7 @@ func (m *apiModule) write(call goja.FunctionCall) goja.Value {
 // high-water mark, now that the client has caught up.
 func (m *apiModule) drained(x *exchange) {
 	x.draining = false
-	if x.ended || x.resObj.Get("destroyed").ToBoolean() {
+	if x.ended || property(x.resObj, "destroyed").ToBoolean() {
 		return // ended, or the client went away ('close' says so)
 	}
 	if _, err := m.callEmit(x.resObj, "drain"); err != nil {
@@ -487,7 +487,7 @@ func describeType(v goja.Value) string {
 	}
 	if o, ok := v.(*goja.Object); ok {
 		if _, fn := goja.AssertFunction(o); fn {
-			return "function " + o.Get("name").String()
+			return "function " + property(o, "name").String()
 		}
 		if c, ok := o.Get("constructor").(*goja.Object); ok {
 			if name := c.Get("name"); name != nil && name.String() != "" {
@@ -508,4 +508,18 @@ func toInt32(v goja.Value) int32 {
 	return int32(uint32(int64(math.Mod(math.Trunc(f), 1<<32))))
 }
 
-func itoa(i int) string { return strconv.Itoa(i) }
+// property is obj[name], undefined when missing (Get gives nil).
+func property(obj *goja.Object, name string) goja.Value {
+	if v := obj.Get(name); v != nil {
+		return v
+	}
+	return goja.Undefined()
+}
+
+// elem is arr[i], undefined for a hole (Get gives nil).
+func elem(arr *goja.Object, i int) goja.Value {
+	if v := arr.Get(strconv.Itoa(i)); v != nil {
+		return v
+	}
+	return goja.Undefined()
+}

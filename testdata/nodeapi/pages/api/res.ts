@@ -14,6 +14,11 @@ const cases: Record<string, (req: NextApiRequest, res: NextApiResponse) => unkno
     res.setHeader('X-Num', 42);
     res.end('ok');
   },
+  // A hole in a header array is String(undefined), as in Node.
+  'set-header-hole': (req, res) => {
+    res.setHeader('X-Hole', [, 'b'] as any);
+    res.end('ok');
+  },
   'get-header': (req, res) => {
     res.setHeader('X-A', '1');
     res.setHeader('Set-Cookie', ['a=1', 'b=2']);
