@@ -155,7 +155,9 @@ func (b *Builder) storeVendor(key string, v *Vendor) {
 		}
 		e.Inputs = append(e.Inputs, st)
 	}
-	b.writes.Add(1)
+	if !b.startWrite() {
+		return
+	}
 	go func() {
 		defer b.writes.Done()
 		data, err := json.Marshal(e)
@@ -216,7 +218,9 @@ func (b *Builder) RecentVendorSets() []VendorSet {
 // the background; Close waits for it).
 func (b *Builder) noteRecentVendorSet(rt Runtime, specs []string) {
 	specs = slices.Clone(specs)
-	b.writes.Add(1)
+	if !b.startWrite() {
+		return
+	}
 	go func() {
 		defer b.writes.Done()
 		b.recentMu.Lock()
@@ -240,6 +244,18 @@ func (b *Builder) writeRecentVendorSet(rt Runtime, specs []string) {
 		return
 	}
 	_ = writeFileAtomic(filepath.Join(b.opts.CacheDir, "vendor-recent.json"), data)
+}
+
+// startWrite registers a background write with Close, unless the Builder
+// is closed (a late vendor build of a replaced Builder writes nothing).
+func (b *Builder) startWrite() bool {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.closed {
+		return false
+	}
+	b.writes.Add(1)
+	return true
 }
 
 // writeFileAtomic writes through a temporary file and a rename, so that a
