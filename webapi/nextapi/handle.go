@@ -131,6 +131,7 @@ type apiModule struct {
 
 	reqProto, resProto *goja.Object
 	handlers           map[*goja.Object]goja.Callable
+	methods            map[string]goja.Value
 
 	// api.js's slow paths.
 	afterResult, failRequest, rejectBody, watchPipe, writeAfterEnd, pipeBody, queueFinish, abort, formDecode goja.Callable
@@ -190,7 +191,7 @@ func module(iso *runtime.Isolate, require Require) (*apiModule, error) {
 		return nil, err
 	}
 	factory, _ := goja.AssertFunction(fv)
-	m := &apiModule{iso: iso, vm: vm, configs: map[configKey]*goja.Object{}, handlers: map[*goja.Object]goja.Callable{}}
+	m := &apiModule{iso: iso, vm: vm, configs: map[configKey]*goja.Object{}, handlers: map[*goja.Object]goja.Callable{}, methods: map[string]goja.Value{}}
 	req := vm.ToValue(func(call goja.FunctionCall) goja.Value {
 		v, err := require(call.Argument(0).String())
 		if err != nil {
@@ -368,7 +369,7 @@ func Handle(iso *runtime.Isolate, require Require, handler goja.Value, req *Requ
 	resObj := vm.CreateObject(m.resProto)
 	x.reqObj, x.resObj = reqObj, resObj
 	x.ctx = m.configObject(cfg)
-	_ = reqObj.Set("method", m.vm.ToValue(req.Method))
+	_ = reqObj.Set("method", m.methodValue(req.Method))
 	_ = reqObj.Set("url", m.vm.ToValue(req.URL))
 	_ = reqObj.Set("_h", h)
 	_ = reqObj.Set("query", queryObject(vm, req.Query))
@@ -417,6 +418,18 @@ func Handle(iso *runtime.Isolate, require Require, handler goja.Value, req *Requ
 		_, err = m.afterResult(goja.Undefined(), resObj, result)
 	}
 	return call, uncatchable(err)
+}
+
+// methodValue is the JS string of a request method, made once per method.
+func (m *apiModule) methodValue(method string) goja.Value {
+	if v, ok := m.methods[method]; ok {
+		return v
+	}
+	v := m.vm.ToValue(method)
+	if len(m.methods) < 16 { // the usual methods, not every token a client sends
+		m.methods[method] = v
+	}
+	return v
 }
 
 // uncatchable passes on the errors JS cannot catch (an interrupt, a stack
