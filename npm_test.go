@@ -299,3 +299,27 @@ func TestNPMFixturePackages(t *testing.T) {
 		}
 	})
 }
+
+// An App Router route importing an npm package works in both modes (in dev
+// the package is served from the vendor bundle).
+func TestNPMFixtureAppRouteImportsPackage(t *testing.T) {
+	dir := filepath.Join("conformance", "apps", "npm")
+	if _, err := os.Stat(filepath.Join(dir, "node_modules", "zod")); err != nil {
+		t.Skip("conformance/apps/npm/node_modules is missing: run `npm ci` there (scripts/test.sh does)")
+	}
+	for _, mode := range []edgerun.Mode{edgerun.Production, edgerun.Development} {
+		t.Run(map[edgerun.Mode]string{edgerun.Production: "start", edgerun.Development: "dev"}[mode], func(t *testing.T) {
+			srv, err := edgerun.New(dir, edgerun.WithMode(mode), edgerun.WithLogger(testLogger()), edgerun.WithProcessEnv(map[string]string{}))
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { srv.Close() })
+			ts := httptest.NewServer(srv)
+			t.Cleanup(ts.Close)
+			run(t, ts, []exchange{
+				{name: "valid", path: "/api/app-zod?name=ada", wantStatus: 200, wantBody: `{"ok":true,"name":"ada"}`},
+				{name: "invalid", path: "/api/app-zod?name=a", wantStatus: 400, wantBody: `{"ok":false}`},
+			})
+		})
+	}
+}

@@ -201,23 +201,23 @@ func (s *Server) serveAppNode(c *request) {
 
 type appModuleKey struct{ rt *route }
 
+// appModule is a route's module exports and the Node bundle they came
+// from (a reload that rebuilds the bundle makes them stale).
+type appModule struct {
+	ns      *nodeServer
+	exports *goja.Object
+}
+
 // appNodeModule returns the route's module from the shared Node bundle,
 // running its top-level code on the route's first request, as Next does.
 func appNodeModule(s *Server, iso *runtime.Isolate, c *request) (*goja.Object, error) {
-	if m, ok := iso.Value(appModuleKey{c.rt}).(*goja.Object); ok {
-		return m, nil
-	}
 	ns := c.p.node
-	table, ok := iso.Value(nodeServerKey{ns}).(*goja.Object)
-	if !ok {
-		var err error
-		table, err = iso.LoadCommonJS(ns.program, ns.bundle.Path, func(id string) (goja.Value, error) {
-			return s.requireNode(iso, id)
-		})
-		if err != nil {
-			return nil, err
-		}
-		iso.SetValue(nodeServerKey{ns}, table)
+	if m, ok := iso.Value(appModuleKey{c.rt}).(appModule); ok && m.ns == ns {
+		return m.exports, nil
+	}
+	table, err := s.nodeServerTable(iso, ns)
+	if err != nil {
+		return nil, err
 	}
 	thunk, ok := goja.AssertFunction(table.Get(c.rt.r.File))
 	if !ok {
@@ -231,6 +231,6 @@ func appNodeModule(s *Server, iso *runtime.Isolate, c *request) (*goja.Object, e
 	if exports == nil {
 		return nil, fmt.Errorf("server: %s has no module exports", c.rt.path)
 	}
-	iso.SetValue(appModuleKey{c.rt}, exports)
+	iso.SetValue(appModuleKey{c.rt}, appModule{ns, exports})
 	return exports, nil
 }

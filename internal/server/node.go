@@ -89,6 +89,28 @@ type nodeModule struct {
 	h  goja.Value
 }
 
+// nodeServerTable returns the shared Node bundle's table of route modules
+// in iso, evaluating the bundle on first use. Its npm packages come from
+// the vendor program in dev.
+func (s *Server) nodeServerTable(iso *runtime.Isolate, ns *nodeServer) (*goja.Object, error) {
+	if table, ok := iso.Value(nodeServerKey{ns}).(*goja.Object); ok {
+		return table, nil
+	}
+	if ns.program == nil {
+		// A generation replaced long ago (reload.go released its bundle).
+		return nil, fmt.Errorf("server: the Node bundle of %s was replaced", ns.bundle.Path)
+	}
+	require := vendorRequire(ns.vendor, s.requireNode)
+	table, err := iso.LoadCommonJS(ns.program, ns.bundle.Path, func(id string) (goja.Value, error) {
+		return require(iso, id)
+	})
+	if err != nil {
+		return nil, err
+	}
+	iso.SetValue(nodeServerKey{ns}, table)
+	return table, nil
+}
+
 // nodeHandler returns the route's default export, loading the shared Node
 // bundle into the isolate on first use and the route's module (its
 // top-level code) on the route's first request, as Next does.
@@ -101,17 +123,9 @@ func (s *Server) nodeHandler(iso *runtime.Isolate, p *project, rt *route) (goja.
 		// A generation replaced long ago (reload.go released its bundle).
 		return nil, fmt.Errorf("server: the Node bundle of %s was replaced", rt.path)
 	}
-	table, ok := iso.Value(nodeServerKey{ns}).(*goja.Object)
-	if !ok {
-		var err error
-		require := vendorRequire(ns.vendor, s.requireNode)
-		table, err = iso.LoadCommonJS(ns.program, ns.bundle.Path, func(id string) (goja.Value, error) {
-			return require(iso, id)
-		})
-		if err != nil {
-			return nil, err
-		}
-		iso.SetValue(nodeServerKey{ns}, table)
+	table, err := s.nodeServerTable(iso, ns)
+	if err != nil {
+		return nil, err
 	}
 	thunk, ok := goja.AssertFunction(table.Get(rt.r.File))
 	if !ok {
