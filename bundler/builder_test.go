@@ -568,3 +568,23 @@ exports.hash = function () { return c.createHash('sha1') }`,
 		t.Errorf("using the module: %v", err)
 	}
 }
+
+// A \u{...} escape of the last code point, which goja's parser panics on,
+// reaches goja written out as UTF-16.
+func TestUnicodeEscapeLowered(t *testing.T) {
+	dir := newProject(t, map[string]string{"pages/api/max.ts": `
+export default function handler() {
+  const s = "\u{10FFFF}\u{1F600}";
+  return s.length + ":" + s.codePointAt(0).toString(16);
+}
+`})
+	b := mustBuild(t, Options{Dir: dir, PagesDir: "pages"}, "api/max.ts")
+	l := load(t, b, nil)
+	v, err := l.call("default", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := v.String(); got != "4:10ffff" {
+		t.Errorf("handler returned %q, want 4:10ffff", got)
+	}
+}

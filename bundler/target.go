@@ -54,6 +54,8 @@ var gojaFeatures = []gojaFeature{
 		"goja runs scripts, not modules; top-level await becomes a build error"},
 	{"import-meta", false, `typeof import.meta === "object"`,
 		"scripts have no import.meta; esbuild substitutes an empty object in CommonJS output"},
+	{"unicode-escapes", false, `"\u{10FFFF}".length === 2 && "\u{1F600}".length === 2`,
+		"goja's parser panics on the escape \\u{10FFFF} (the last code point); esbuild writes \\u{...} escapes out as UTF-16"},
 	{"dynamic-import", false, `typeof import("x") === "object"`,
 		"goja cannot parse import(); esbuild rewrites it to Promise.resolve().then(() => require(...))"},
 

@@ -1,6 +1,7 @@
 package bundler
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,7 +12,12 @@ import (
 
 // probe runs src in a fresh goja runtime and reports whether it compiled,
 // ran, and evaluated to true (after draining promise jobs).
-func probe(src string) (bool, error) {
+func probe(src string) (works bool, err error) {
+	defer func() {
+		if r := recover(); r != nil { // goja's parser panics on some input
+			works, err = false, fmt.Errorf("goja panicked: %v", r)
+		}
+	}()
 	vm := goja.New()
 	v, err := vm.RunString(src)
 	if err != nil {
