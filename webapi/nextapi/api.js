@@ -359,6 +359,25 @@
   lazyHelper('clearPreviewData', (res) => (options = {}) => clearPreviewData(res, options, res._apiContext.dev));
   lazyHelper('revalidate', (res) => (urlPath, opts) => revalidate(urlPath, opts || {}));
 
+  // initExchange gives req and res the own properties Node and Next set,
+  // and invoke does that and runs the handler: the host makes one call
+  // into JS per request instead of a property set at a time.
+  function initExchange(req, res, method, url, h, query) {
+    req.method = method;
+    req.url = url;
+    req._h = h;
+    req.query = query;
+    res.req = req;
+    res._h = h;
+    res.statusCode = 200;
+  }
+  function invoke(handler, req, res, method, url, h, query, hasBody, body, dev) {
+    initExchange(req, res, method, url, h, query);
+    if (hasBody) req.body = body;
+    if (dev) watchPipe(res);
+    return handler(req, res);
+  }
+
   // afterResult follows what the handler returned: a promise settles
   // into the dev checks or a failed request; in dev a plain value gets the
   // checks a microtask later, as `await handler()` would.
@@ -465,7 +484,7 @@
 
   return {
     IncomingMessage, ServerResponse, Stream,
-    afterResult, failRequest, rejectBody, watchPipe, writeAfterEnd, pipeBody, queueFinish,
+    initExchange, invoke, afterResult, failRequest, rejectBody, writeAfterEnd, pipeBody, queueFinish,
     abort: abortRequest,
     formDecode: (text) => require('querystring').decode(text),
   };

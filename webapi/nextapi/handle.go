@@ -130,11 +130,10 @@ type apiModule struct {
 	configs map[configKey]*goja.Object // the JS _apiContext per route config
 
 	reqProto, resProto *goja.Object
-	handlers           map[*goja.Object]goja.Callable
 	methods            map[string]goja.Value
 
 	// api.js's slow paths.
-	afterResult, failRequest, rejectBody, watchPipe, writeAfterEnd, pipeBody, queueFinish, abort, formDecode goja.Callable
+	initExchange, invoke, afterResult, failRequest, rejectBody, writeAfterEnd, pipeBody, queueFinish, abort, formDecode goja.Callable
 
 	// Builtins as they were when the module loaded, so a route that
 	// patches them does not change how responses are made.
@@ -191,7 +190,7 @@ func module(iso *runtime.Isolate, require Require) (*apiModule, error) {
 		return nil, err
 	}
 	factory, _ := goja.AssertFunction(fv)
-	m := &apiModule{iso: iso, vm: vm, configs: map[configKey]*goja.Object{}, handlers: map[*goja.Object]goja.Callable{}, methods: map[string]goja.Value{}}
+	m := &apiModule{iso: iso, vm: vm, configs: map[configKey]*goja.Object{}, methods: map[string]goja.Value{}}
 	req := vm.ToValue(func(call goja.FunctionCall) goja.Value {
 		v, err := require(call.Argument(0).String())
 		if err != nil {
@@ -222,8 +221,9 @@ func (m *apiModule) bind(exports *goja.Object, require Require) error {
 		v, _ := o.Get(name).(*goja.Object)
 		return v
 	}
+	m.initExchange, m.invoke = fn(exports, "initExchange"), fn(exports, "invoke")
 	m.afterResult, m.failRequest, m.rejectBody = fn(exports, "afterResult"), fn(exports, "failRequest"), fn(exports, "rejectBody")
-	m.watchPipe, m.writeAfterEnd, m.pipeBody = fn(exports, "watchPipe"), fn(exports, "writeAfterEnd"), fn(exports, "pipeBody")
+	m.writeAfterEnd, m.pipeBody = fn(exports, "writeAfterEnd"), fn(exports, "pipeBody")
 	m.queueFinish, m.abort, m.formDecode = fn(exports, "queueFinish"), fn(exports, "abort"), fn(exports, "formDecode")
 	m.streamCtor = obj(exports, "Stream")
 	m.reqProto = obj(obj(exports, "IncomingMessage"), "prototype")
@@ -354,10 +354,6 @@ func Handle(iso *runtime.Isolate, require Require, handler goja.Value, req *Requ
 	}
 	m.cfg = cfg
 	vm := m.vm
-	fn, err := m.handlerFunc(handler)
-	if err != nil {
-		return nil, err
-	}
 	x := &exchange{m: m, req: req, sink: sink, eof: req.Body == nil, limitText: cfg.ResponseLimitText}
 	x.headers = x.headersBuf[:0]
 	x.call = Call{m: m, x: x}
@@ -369,24 +365,32 @@ func Handle(iso *runtime.Isolate, require Require, handler goja.Value, req *Requ
 	resObj := vm.CreateObject(m.resProto)
 	x.reqObj, x.resObj = reqObj, resObj
 	x.ctx = m.configObject(cfg)
-	_ = reqObj.Set("method", m.methodValue(req.Method))
-	_ = reqObj.Set("url", m.vm.ToValue(req.URL))
-	_ = reqObj.Set("_h", h)
-	_ = reqObj.Set("query", queryObject(vm, req.Query))
-	_ = resObj.Set("req", reqObj)
-	_ = resObj.Set("_h", h)
-	_ = resObj.Set("statusCode", m.status200)
 	call := &x.call
+	method, url, query := m.methodValue(req.Method), vm.ToValue(req.URL), queryObject(vm, req.Query)
+	// init sets up req and res for the paths that answer without the
+	// handler.
+	init := func() error {
+		_, err := m.initExchange(goja.Undefined(), reqObj, resObj, method, url, h, query)
+		return err
+	}
 
 	if req.BodyError != nil {
+		if err := init(); err != nil {
+			return call, err
+		}
 		_, err := m.rejectBody(goja.Undefined(), resObj, vm.ToValue(req.BodyError.Status), vm.ToValue(req.BodyError.Message))
 		return call, uncatchable(err)
 	}
+	hasBody, body := false, goja.Undefined()
 	if cfg.BodyParser {
-		body, err := m.parseBody(req.BodyKind, req.BodyText)
+		var err error
+		body, err = m.parseBody(req.BodyKind, req.BodyText)
 		if err != nil {
 			var ex *goja.Exception
 			if !errors.As(err, &ex) {
+				return call, err
+			}
+			if err := init(); err != nil {
 				return call, err
 			}
 			if req.BodyKind == BodyJSON {
@@ -396,16 +400,12 @@ func Handle(iso *runtime.Isolate, require Require, handler goja.Value, req *Requ
 			}
 			return call, uncatchable(err)
 		}
-		_ = reqObj.Set("body", body)
+		hasBody = true
 		// The body has been consumed, as raw-body leaves the stream.
 		x.consumed = true
 	}
-	if cfg.Dev {
-		if _, err := m.watchPipe(goja.Undefined(), resObj); err != nil {
-			return call, uncatchable(err)
-		}
-	}
-	result, err := fn(goja.Undefined(), reqObj, resObj)
+	result, err := m.invoke(goja.Undefined(), handler, reqObj, resObj, method, url, h, query,
+		vm.ToValue(hasBody), body, vm.ToValue(cfg.Dev))
 	if err != nil {
 		var ex *goja.Exception
 		if !errors.As(err, &ex) {
@@ -441,21 +441,6 @@ func uncatchable(err error) error {
 		return nil
 	}
 	return err
-}
-
-// handlerFunc returns the callable for a route's default export, made once
-// per handler.
-func (m *apiModule) handlerFunc(handler goja.Value) (goja.Callable, error) {
-	obj, _ := handler.(*goja.Object)
-	if fn, ok := m.handlers[obj]; ok {
-		return fn, nil
-	}
-	fn, ok := goja.AssertFunction(handler)
-	if !ok {
-		return nil, errors.New("nextapi: the route's default export is not a function")
-	}
-	m.handlers[obj] = fn
-	return fn, nil
 }
 
 // parseBody turns the body text the host read (whole, within the size

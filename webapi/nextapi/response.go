@@ -40,15 +40,30 @@ func (x *exchange) header(key string) int {
 }
 
 // lowerName is String(name).toLowerCase() for a header name, without an
-// allocation for names that are lower-case already.
+// allocation for names that are lower-case already or common.
 func lowerName(name string) string {
 	for i := 0; i < len(name); i++ {
 		if c := name[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
+			if lower, ok := commonLowerNames[name]; ok {
+				return lower
+			}
 			return strings.ToLower(name)
 		}
 	}
 	return name
 }
+
+// commonLowerNames are the lower-case forms of the header names Next's
+// helpers and most routes set.
+var commonLowerNames = func() map[string]string {
+	m := map[string]string{}
+	for _, n := range []string{"Content-Type", "Content-Length", "ETag", "Etag", "Location", "Cache-Control",
+		"Set-Cookie", "Access-Control-Allow-Origin", "Access-Control-Allow-Methods", "Access-Control-Allow-Headers",
+		"Transfer-Encoding", "Vary", "X-Powered-By"} {
+		m[n] = strings.ToLower(n)
+	}
+	return m
+}()
 
 // responseOf returns the exchange behind `this` of a ServerResponse method.
 func (m *apiModule) responseOf(this goja.Value) (*exchange, *goja.Object) {
