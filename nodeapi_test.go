@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"log"
 	"log/slog"
 	"net"
 	"net/http"
@@ -1041,5 +1042,33 @@ func TestNodeAPIPreviewSurvivesReload(t *testing.T) {
 	_, body := s.do(t, "GET", "/api/res?case=preview-read", map[string]string{"Cookie": cookie}, nil, "")
 	if string(body) != `{"previewData":{},"preview":true,"draftMode":true}` {
 		t.Fatalf("after reload: %s", body)
+	}
+}
+
+// A route that streams its body (bodyParser: false) and answers before
+// reading all of it leaves the connection usable: net/http's full-duplex
+// mode would otherwise break the next request on it (golang/go#68560).
+func TestNodeAPIUnreadBodyKeepsConnectionUsable(t *testing.T) {
+	s := startNodeAPI(t, edgerun.Production, "")
+	var serverErrors bytes.Buffer
+	s.Config.ErrorLog = log.New(&serverErrors, "", 0)
+	client := &http.Client{Transport: &http.Transport{MaxConnsPerHost: 1}}
+	for _, path := range []string{"/api/stream/unread", "/api/stream/unread?throw=1", "/api/stream/unread?read=one"} {
+		for _, size := range []int{10, 300 << 10, 4 << 20} {
+			for i := 0; i < 3; i++ {
+				resp, err := client.Post(s.URL+path, "application/octet-stream", strings.NewReader(strings.Repeat("x", size)))
+				if err != nil {
+					t.Fatalf("%s, %d bytes, request %d: %v", path, size, i, err)
+				}
+				_, _ = io.Copy(io.Discard, resp.Body)
+				resp.Body.Close()
+				if want := map[bool]int{true: 500, false: 200}[strings.Contains(path, "throw")]; resp.StatusCode != want {
+					t.Fatalf("%s, %d bytes: status %d, want %d", path, size, resp.StatusCode, want)
+				}
+			}
+		}
+	}
+	if strings.Contains(serverErrors.String(), "panic") {
+		t.Fatalf("server log: %s", serverErrors.String())
 	}
 }

@@ -149,14 +149,9 @@ func (s *Server) serveAppNode(c *request) {
 	}
 	if c.r.Body != nil && c.r.Body != http.NoBody {
 		// The handler may read the body while it streams its response.
-		// In full-duplex mode net/http leaves an unread body to
-		// finishRequest, whose drain starts a background read that the
-		// next request on the connection then collides with ("invalid
-		// concurrent Body.Read call"); closing it here, before the
-		// handler returns, drains it while finishRequest can still stop
-		// that read.
-		_ = http.NewResponseController(c.w).EnableFullDuplex()
-		defer c.r.Body.Close()
+		body := enableDuplex(c.w, c.r)
+		c.r.Body = body
+		defer body.finish(c.w)
 	}
 	ac := &appCall{s: s, c: c, pipe: newPipe(), wire: wire, comp: comp}
 	iso, inv, err := c.p.node.pool.Acquire(ac.pipe.fail)

@@ -195,8 +195,9 @@ func (s *Server) serveNode(c *request) {
 		// The handler reads the body as a stream, possibly while it
 		// responds (req.pipe(res)). net/http would drain and close an
 		// unread HTTP/1.1 body as soon as the head is flushed.
-		_ = http.NewResponseController(c.w).EnableFullDuplex()
-		nc.req.Body = c.r.Body
+		body := enableDuplex(c.w, c.r)
+		defer body.finish(c.w)
+		nc.req.Body = body
 	}
 	nc.cfg = nextapi.Config{
 		Dev:                s.cfg.Mode == Development,
