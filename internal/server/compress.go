@@ -279,7 +279,9 @@ func deleteHeader(h http.Header, name string) {
 }
 
 func hasDirective(list, directive string) bool {
-	for _, d := range strings.Split(list, ",") {
+	for list != "" {
+		var d string
+		d, list, _ = strings.Cut(list, ",")
 		if strings.TrimSpace(d) == directive {
 			return true
 		}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"io"
 	"net/http"
-	"strings"
 )
 
 // wellKnownHeaders are the names net/http itself inspects; they are stored
@@ -26,7 +25,7 @@ func applyHead(w http.ResponseWriter, h *responseHead) {
 	hasType := false
 	for _, l := range h.lines {
 		name := l.name
-		if canon, ok := wellKnownHeaders[strings.ToLower(name)]; ok {
+		if canon, ok := wellKnownHeader(name); ok {
 			name = canon
 		}
 		if name == "Content-Type" {
@@ -38,6 +37,25 @@ func applyHead(w http.ResponseWriter, h *responseHead) {
 		// Next sends no Content-Type for string bodies; stop net/http sniffing one.
 		hdr["Content-Type"] = nil
 	}
+}
+
+// wellKnownHeader looks name up in wellKnownHeaders case-insensitively,
+// lower-casing into a stack buffer (a map index by string(bytes) does not
+// allocate).
+func wellKnownHeader(name string) (string, bool) {
+	var buf [40]byte
+	if len(name) > len(buf) {
+		return "", false
+	}
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	canon, ok := wellKnownHeaders[string(buf[:len(name)])]
+	return canon, ok
 }
 
 // serve drains p into w until the response ends, fails, or the client goes

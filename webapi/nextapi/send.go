@@ -241,7 +241,8 @@ func (m *apiModule) sendETag(x *exchange, payload goja.Value) bool {
 	if etag != "" {
 		m.callSetHeader(x, m.nameETag, m.vm.ToValue(etag))
 	}
-	if Fresh(m.requestHeader(x, "if-none-match"), m.requestHeader(x, "if-modified-since"), m.requestHeader(x, "cache-control"), etag) {
+	if Fresh(m.requestHeader(x, "if-none-match", "If-None-Match"), m.requestHeader(x, "if-modified-since", "If-Modified-Since"),
+		m.requestHeader(x, "cache-control", "Cache-Control"), etag) {
 		_ = x.resObj.Set("statusCode", 304)
 		m.callEnd(x, nil)
 		return true
@@ -251,8 +252,9 @@ func (m *apiModule) sendETag(x *exchange, payload goja.Value) bool {
 
 // requestHeader reads req.headers[name] (lower-case) as Next does: from
 // the JS object once it exists, which a route may have changed, and from
-// the Go request before that.
-func (m *apiModule) requestHeader(x *exchange, name string) string {
+// the Go request (by its canonical name, which needs no conversion)
+// before that.
+func (m *apiModule) requestHeader(x *exchange, name, canonical string) string {
 	if x.reqHeaders != nil {
 		v := x.reqHeaders.Get(name)
 		if v == nil || webidl.IsNullish(v) {
@@ -260,7 +262,7 @@ func (m *apiModule) requestHeader(x *exchange, name string) string {
 		}
 		return v.String()
 	}
-	return strings.Join(x.req.Header.Values(name), ", ")
+	return strings.Join(x.req.Header[canonical], ", ")
 }
 
 // The calls Next makes through res, so that a route's replacement of a
