@@ -46,6 +46,7 @@ func PairIterable[T any](name string, at PairAt[T]) []Member {
 			_ = b.Proto.SetPrototype(iteratorPrototype(iso))
 			// Iterator prototypes have no constructor property.
 			_ = b.Proto.Delete("constructor")
+			iso.SetValue(pairIterKey{name}, &pairIterOriginal{proto: b.Proto, next: b.Proto.Get("next")})
 		},
 	}
 	makeIter := func(kind iterKind) func(self T, iso *runtime.Isolate, _ goja.FunctionCall) goja.Value {
@@ -106,6 +107,28 @@ func (it *pairIterator[T]) next(iso *runtime.Isolate) goja.Value {
 	}
 	_ = res.Set("done", false)
 	return res
+}
+
+// pairIterOriginal is a pair iterator class's prototype and its next as
+// built, before any script could replace it.
+type pairIterOriginal struct {
+	proto *goja.Object
+	next  goja.Value
+}
+
+type pairIterKey struct{ name string }
+
+// PairIteratorNextIntact reports whether the "<name> Iterator" prototype's
+// next is still the one the class was built with (true before the class
+// is built: no script has seen it). Hosts that read an iterable's pairs
+// directly, instead of running the iterator protocol, check this (and that
+// @@iterator is the original entries) so the shortcut is unobservable.
+func PairIteratorNextIntact(iso *runtime.Isolate, name string) bool {
+	o, ok := iso.Value(pairIterKey{name}).(*pairIterOriginal)
+	if !ok {
+		return true
+	}
+	return o.proto.Get("next") == o.next
 }
 
 type iterProtoKey struct{}

@@ -15,6 +15,9 @@ import (
 var HeadersClass = &jsclass.Class{
 	Name:   "Headers",
 	Length: 0,
+	Init: func(iso *runtime.Isolate, b *jsclass.Built) {
+		iso.SetValue(headersEntriesKey{}, b.Proto.GetSymbol(goja.SymIterator))
+	},
 	Construct: func(iso *runtime.Isolate, call goja.ConstructorCall) any {
 		// 1. Set this's guard to "none".
 		h := newHeadersValue(iso, GuardNone)
@@ -97,6 +100,10 @@ var HeadersClass = &jsclass.Class{
 	})...),
 }
 
+// headersEntriesKey holds Headers.prototype[@@iterator] as the class was
+// built, for eachHeadersInit's shortcut.
+type headersEntriesKey struct{}
+
 // throwHeadersError turns a Go-side validation error into Chrome's TypeError.
 func throwHeadersError(vm *goja.Runtime, ctx webidl.Context, err error) {
 	switch err {
@@ -142,6 +149,17 @@ func eachHeadersInit(iso *runtime.Isolate, ctx webidl.Context, init goja.Value, 
 	}
 	if _, ok := goja.AssertFunction(method); !ok {
 		ctx.TypeError(vm, "The provided value cannot be converted to a sequence.")
+	}
+	// Another Headers (NextResponse.json and new Response(body, {headers})
+	// pass one) whose iteration no script has replaced: its pairs are the
+	// sort-and-combine list the iterator would yield, without an iterator
+	// and two arrays per header.
+	if src, ok := jsclass.Unwrap[*Headers](iso, obj); ok && method == iso.Value(headersEntriesKey{}) &&
+		jsclass.PairIteratorNextIntact(iso, "Headers") {
+		for _, kv := range src.List() {
+			fn(kv[0], kv[1])
+		}
+		return
 	}
 	webidl.Iterate(vm, obj, func(item goja.Value) {
 		// Each item converts to sequence<ByteString>.

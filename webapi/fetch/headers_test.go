@@ -90,3 +90,24 @@ var browserGuardTests = []jstest.Case{
 func TestBrowserGuards(t *testing.T) {
 	jstest.RunIn(t, newIsolate(t, Options{BrowserGuards: true}), browserGuardTests, jstest.Eval)
 }
+
+// Filling from another Headers reads its pairs directly, which must give
+// what the iterator protocol gives, and must step aside once a script
+// replaces @@iterator or the iterator's next. Each case runs in a fresh
+// isolate: the patches stay.
+var headersFromHeadersTests = []jstest.Case{
+	{"same pairs", `const h = new Headers([["b", "2"], ["A", "1"], ["a", "3"], ["Set-Cookie", "x=1"], ["set-cookie", "y=2"]]);
+		return JSON.stringify([...new Headers(h)])`, `[["a","1, 3"],["b","2"],["set-cookie","x=1"],["set-cookie","y=2"]]`},
+	{"patched @@iterator", `Headers.prototype[Symbol.iterator] = function* () { yield ["x", "patched"] };
+		return new Headers(new Headers({a: "1"})).get("x")`, "patched"},
+	{"patched next", `const proto = Object.getPrototypeOf(new Headers().entries()); const next = proto.next;
+		proto.next = function () { const r = next.call(this); if (!r.done) r.value = [r.value[0], "via next"]; return r };
+		return new Headers(new Headers({a: "1"})).get("a")`, "via next"},
+	{"Response init", `const r = new Response("", {headers: new Headers({"X-A": "1"})}); return r.headers.get("x-a")`, "1"},
+}
+
+func TestHeadersFromHeaders(t *testing.T) {
+	for _, tt := range headersFromHeadersTests {
+		jstest.RunIn(t, newIsolate(t, Options{}), []jstest.Case{tt}, jstest.Eval)
+	}
+}
