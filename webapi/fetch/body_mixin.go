@@ -151,10 +151,11 @@ func consumeBody(iso *runtime.Isolate, o bodyOwner, iface, method string, owned 
 }
 
 // parseJSONBytes implements "parse JSON from bytes"
-// (https://infra.spec.whatwg.org/#parse-json-bytes-to-a-javascript-value)
-// with the initial value of JSON.parse.
+// (https://infra.spec.whatwg.org/#parse-json-bytes-to-a-javascript-value):
+// UTF-8 decode, then the initial JSON.parse, which runtime.ParseJSON is
+// (it does not read the global either).
 func parseJSONBytes(iso *runtime.Isolate, data []byte) goja.Value {
-	v, err := stateOf(iso).jsonParse(goja.Undefined(), iso.VM().ToValue(encoding.UTF8Decode(data)))
+	v, err := runtime.ParseJSON(iso.VM(), encoding.UTF8Decode(data))
 	if err != nil {
 		panic(err)
 	}

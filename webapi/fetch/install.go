@@ -42,12 +42,8 @@ type stateKey struct{}
 
 // state is the per-isolate fetch configuration and cached JS values.
 type state struct {
-	opts   Options
-	client *http.Client
-	// The initial value of JSON.parse, which the Body mixin uses (captured
-	// before scripts can replace it). Response.json serialises with
-	// runtime.StringifyJSON, which does not read the global either.
-	jsonParse     goja.Callable
+	opts          Options
+	client        *http.Client
 	dataViewProto *goja.Object
 }
 
@@ -56,8 +52,6 @@ func stateOf(iso *runtime.Isolate) *state {
 		return s
 	}
 	s := &state{client: sharedClient, opts: Options{UserAgent: DefaultUserAgent}}
-	json := iso.VM().Get("JSON").(*goja.Object)
-	s.jsonParse, _ = goja.AssertFunction(json.Get("parse"))
 	s.dataViewProto = iso.VM().Get("DataView").(*goja.Object).Get("prototype").(*goja.Object)
 	iso.SetValue(stateKey{}, s)
 	return s

@@ -137,7 +137,7 @@ type apiModule struct {
 
 	// Builtins as they were when the module loaded, so a route that
 	// patches them does not change how responses are made.
-	jsonParse, nextTick, bufferFrom, bufferByteLength                                goja.Callable
+	nextTick, bufferFrom, bufferByteLength                                           goja.Callable
 	errorCtor, typeErrorCtor, rangeErrorCtor, uint8ArrayCtor, bufferCtor, streamCtor *goja.Object
 
 	// The native methods, to tell them from a route's replacements.
@@ -230,8 +230,6 @@ func (m *apiModule) bind(exports *goja.Object, require Require) error {
 	m.resProto = obj(obj(exports, "ServerResponse"), "prototype")
 
 	global := vm.GlobalObject()
-	json := obj(global, "JSON")
-	m.jsonParse = fn(json, "parse")
 	m.errorCtor, m.typeErrorCtor, m.rangeErrorCtor = obj(global, "Error"), obj(global, "TypeError"), obj(global, "RangeError")
 	m.uint8ArrayCtor = obj(global, "Uint8Array")
 	if bv, err := require("buffer"); err == nil {
@@ -452,7 +450,7 @@ func (m *apiModule) parseBody(kind BodyKind, text string) (goja.Value, error) {
 		if text == "" {
 			return m.vm.NewObject(), nil
 		}
-		return m.jsonParse(goja.Undefined(), m.vm.ToValue(text))
+		return runtime.ParseJSON(m.vm, text)
 	case BodyForm:
 		return m.formDecode(goja.Undefined(), m.vm.ToValue(text))
 	}
