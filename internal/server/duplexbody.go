@@ -44,13 +44,18 @@ func (b *duplexBody) Read(p []byte) (int, error) {
 
 func (b *duplexBody) Close() error { return b.r.Close() }
 
-// finish ends the body before the handler returns: a read in flight is
-// interrupted (the connection is then not reused), an unread rest is
-// drained by net/http's Close as for any handler.
+// finish ends the body before the handler returns. A read in flight is
+// interrupted (the connection is then not reused). An unread rest is read
+// and dropped, up to maxDiscardedBody, as Node dumps the request a
+// handler left unread: the client finishes its upload and reads the
+// answer, where net/http would stop reading after 256 KiB and close the
+// connection under a client still writing.
 func (b *duplexBody) finish(w http.ResponseWriter) {
 	b.closed.Store(true)
 	if b.reading.Load() {
 		_ = http.NewResponseController(w).SetReadDeadline(time.Now())
+	} else {
+		_, _ = io.Copy(io.Discard, io.LimitReader(b.r, maxDiscardedBody))
 	}
 	_ = b.r.Close()
 }
