@@ -44,9 +44,9 @@
   // route uses req as a stream: most routes never do, and a ReadableState
   // is the largest object of a request. The readable and event-emitter
   // machinery copes with an instance whose _events is still unset. The
-  // host creates instances from the prototype with method, url, query,
-  // body and _h (the request's Go state); headers is built on first read,
-  // and _res, _apiContext and _consumed are read from the Go state
+  // host creates instances from the prototype with method, url, body and
+  // _h (the request's Go state); query and headers are built on first
+  // read, and _res, _apiContext and _consumed are read from the Go state
   // (send.go, installRequest).
   function IncomingMessage() {
     throw new TypeError('Illegal constructor');
@@ -117,8 +117,8 @@
 
   // ServerResponse is a Stream (pipe targets listen for 'drain', 'finish'
   // and 'close' on it); its emitter state is created on first listener.
-  // The host creates instances with req, _h and statusCode, and puts on
-  // the prototype the header, writeHead, write and end methods, the
+  // The host creates instances with _h and statusCode, and puts on the
+  // prototype the header, writeHead, write and end methods, the req,
   // headersSent/writableEnded/writableFinished/finished and _apiContext
   // getters, and the status/send/json helpers (send.go, installResponse).
   class ServerResponse {
@@ -362,17 +362,15 @@
   // initExchange gives req and res the own properties Node and Next set,
   // and invoke does that and runs the handler: the host makes one call
   // into JS per request instead of a property set at a time.
-  function initExchange(req, res, method, url, h, query) {
+  function initExchange(req, res, method, url, h) {
     req.method = method;
     req.url = url;
     req._h = h;
-    req.query = query;
-    res.req = req;
     res._h = h;
     res.statusCode = 200;
   }
-  function invoke(handler, req, res, method, url, h, query, hasBody, body, dev) {
-    initExchange(req, res, method, url, h, query);
+  function invoke(handler, req, res, method, url, h, hasBody, body, dev) {
+    initExchange(req, res, method, url, h);
     if (hasBody) req.body = body;
     if (dev) watchPipe(res);
     return handler(req, res);

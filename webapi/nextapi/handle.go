@@ -364,11 +364,11 @@ func Handle(iso *runtime.Isolate, require Require, handler goja.Value, req *Requ
 	x.reqObj, x.resObj = reqObj, resObj
 	x.ctx = m.configObject(cfg)
 	call := &x.call
-	method, url, query := m.methodValue(req.Method), vm.ToValue(req.URL), queryObject(vm, req.Query)
+	method, url := m.methodValue(req.Method), vm.ToValue(req.URL)
 	// init sets up req and res for the paths that answer without the
 	// handler.
 	init := func() error {
-		_, err := m.initExchange(goja.Undefined(), reqObj, resObj, method, url, h, query)
+		_, err := m.initExchange(goja.Undefined(), reqObj, resObj, method, url, h)
 		return err
 	}
 
@@ -402,7 +402,7 @@ func Handle(iso *runtime.Isolate, require Require, handler goja.Value, req *Requ
 		// The body has been consumed, as raw-body leaves the stream.
 		x.consumed = true
 	}
-	result, err := m.invoke(goja.Undefined(), handler, reqObj, resObj, method, url, h, query,
+	result, err := m.invoke(goja.Undefined(), handler, reqObj, resObj, method, url, h,
 		vm.ToValue(hasBody), body, vm.ToValue(cfg.Dev))
 	if err != nil {
 		var ex *goja.Exception

@@ -85,6 +85,8 @@ func (m *apiModule) installResponse() {
 	}, false)
 
 	m.stateGetter(proto, "_apiContext", func(x *exchange) goja.Value { return x.ctx })
+	// res.req, an own property in Node; a route that assigns it gets one.
+	m.lazyResponseReq()
 	for id := helperID(0); id < numHelpers; id++ {
 		m.installHelper(id)
 	}
@@ -360,10 +362,62 @@ func (m *apiModule) installRequest() {
 	})
 	_ = m.reqProto.DefineAccessorProperty("headers", get, set, goja.FLAG_TRUE, goja.FLAG_FALSE)
 
+	// req.query, built on first read like headers (Next sets it before the
+	// handler runs; until then nobody can tell).
+	m.lazyRequestProperty("query", func(x *exchange) goja.Value { return queryObject(vm, x.req.Query) })
+
 	// What api.js reads of the request's Go state.
 	m.stateGetter(m.reqProto, "_res", func(x *exchange) goja.Value { return x.resObj })
 	m.stateGetter(m.reqProto, "_apiContext", func(x *exchange) goja.Value { return x.ctx })
 	m.stateGetter(m.reqProto, "_consumed", func(x *exchange) goja.Value { return vm.ToValue(x.consumed) })
+}
+
+// lazyRequestProperty defines name on IncomingMessage.prototype as an
+// accessor that computes the value on first read and keeps it as an own
+// data property, which assigning first also makes.
+func (m *apiModule) lazyRequestProperty(name string, compute func(*exchange) goja.Value) {
+	vm := m.vm
+	get := jsclass.Function(vm, "get "+name, 0, func(call goja.FunctionCall) goja.Value {
+		obj, ok := call.This.(*goja.Object)
+		if !ok {
+			return goja.Undefined()
+		}
+		x := exchangeOf(obj)
+		if x == nil {
+			return goja.Undefined()
+		}
+		v := compute(x)
+		_ = obj.DefineDataProperty(name, v, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE)
+		return v
+	})
+	set := jsclass.Function(vm, "set "+name, 1, func(call goja.FunctionCall) goja.Value {
+		if obj, ok := call.This.(*goja.Object); ok {
+			_ = obj.DefineDataProperty(name, call.Argument(0), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE)
+		}
+		return goja.Undefined()
+	})
+	_ = m.reqProto.DefineAccessorProperty(name, get, set, goja.FLAG_TRUE, goja.FLAG_FALSE)
+}
+
+// lazyResponseReq defines res.req on ServerResponse.prototype: the request
+// from the Go state; assigning makes an own property.
+func (m *apiModule) lazyResponseReq() {
+	vm := m.vm
+	get := jsclass.Function(vm, "get req", 0, func(call goja.FunctionCall) goja.Value {
+		if obj, ok := call.This.(*goja.Object); ok {
+			if x := exchangeOf(obj); x != nil {
+				return x.reqObj
+			}
+		}
+		return goja.Undefined()
+	})
+	set := jsclass.Function(vm, "set req", 1, func(call goja.FunctionCall) goja.Value {
+		if obj, ok := call.This.(*goja.Object); ok {
+			_ = obj.DefineDataProperty("req", call.Argument(0), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE)
+		}
+		return goja.Undefined()
+	})
+	_ = m.resProto.DefineAccessorProperty("req", get, set, goja.FLAG_TRUE, goja.FLAG_FALSE)
 }
 
 // stateGetter defines a read-only accessor on proto that reads the
