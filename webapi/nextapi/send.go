@@ -143,6 +143,10 @@ func (m *apiModule) makeHelper(id helperID, x *exchange) goja.Value {
 
 // ownHelper reports whether res.<helper> is still the host's own (never
 // read, or read and not replaced), so Go can run it without a JS call.
+// Replacing goes through the prototype's setter, or follows a read; a
+// route that Object.defineProperty's a helper it never read is the one
+// case not seen, and reading the property to check would create the
+// closure on every request.
 func (m *apiModule) ownHelper(x *exchange, id helperID) bool {
 	slot := &x.helpers[id]
 	if slot.replaced {
