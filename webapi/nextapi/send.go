@@ -61,12 +61,7 @@ func (m *apiModule) installResponse() {
 		})
 		var s goja.Value
 		if shadow {
-			s = jsclass.Function(vm, "set "+name, 1, func(call goja.FunctionCall) goja.Value {
-				if obj, ok := call.This.(*goja.Object); ok {
-					_ = obj.DefineDataProperty(name, call.Argument(0), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE)
-				}
-				return goja.Undefined()
-			})
+			s = m.shadowSetter(name, nil)
 		}
 		_ = proto.DefineAccessorProperty(name, g, s, goja.FLAG_TRUE, goja.FLAG_FALSE)
 	}
@@ -84,9 +79,9 @@ func (m *apiModule) installResponse() {
 		return x.ended && x.endTurn != m.iso.Turn()
 	}, false)
 
-	m.stateGetter(proto, "_apiContext", func(x *exchange) goja.Value { return x.ctx })
+	m.exchangeAccessor(proto, "_apiContext", func(x *exchange) goja.Value { return x.ctx }, false, nil)
 	// res.req, an own property in Node; a route that assigns it gets one.
-	m.lazyResponseReq()
+	m.exchangeAccessor(proto, "req", func(x *exchange) goja.Value { return x.reqObj }, false, m.shadowSetter("req", nil))
 	for id := helperID(0); id < numHelpers; id++ {
 		m.installHelper(id)
 	}
@@ -104,17 +99,7 @@ func (m *apiModule) installHelper(id helperID) {
 		}
 		return x.helpers[id].fn
 	})
-	set := jsclass.Function(vm, "set "+name, 1, func(call goja.FunctionCall) goja.Value {
-		obj, ok := call.This.(*goja.Object)
-		if !ok {
-			return goja.Undefined()
-		}
-		if x := exchangeOf(obj); x != nil {
-			x.helpers[id].replaced = true
-		}
-		_ = obj.DefineDataProperty(name, call.Argument(0), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE)
-		return goja.Undefined()
-	})
+	set := m.shadowSetter(name, func(x *exchange, _ goja.Value) { x.helpers[id].replaced = true })
 	_ = m.resProto.DefineAccessorProperty(name, get, set, goja.FLAG_TRUE, goja.FLAG_FALSE)
 }
 
@@ -329,111 +314,4 @@ func isBoolean(v goja.Value) bool {
 	_, ok := v.Export().(bool)
 	_, isObj := v.(*goja.Object)
 	return ok && !isObj
-}
-
-// installRequest puts the lazy req.headers on IncomingMessage.prototype:
-// Node's object of the request headers, built on first read (most routes
-// never read it), then an own property like any other.
-func (m *apiModule) installRequest() {
-	vm := m.vm
-	get := jsclass.Function(vm, "get headers", 0, func(call goja.FunctionCall) goja.Value {
-		obj, ok := call.This.(*goja.Object)
-		if !ok {
-			return goja.Undefined()
-		}
-		x := exchangeOf(obj)
-		if x == nil {
-			return goja.Undefined()
-		}
-		h := headersObject(vm, x.req.header())
-		x.reqHeaders = h
-		_ = obj.DefineDataProperty("headers", h, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE)
-		return h
-	})
-	set := jsclass.Function(vm, "set headers", 1, func(call goja.FunctionCall) goja.Value {
-		obj, ok := call.This.(*goja.Object)
-		if !ok {
-			return goja.Undefined()
-		}
-		if x := exchangeOf(obj); x != nil {
-			x.reqHeaders, _ = call.Argument(0).(*goja.Object)
-			if x.reqHeaders == nil {
-				x.reqHeaders = vm.NewObject()
-			}
-		}
-		_ = obj.DefineDataProperty("headers", call.Argument(0), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE)
-		return goja.Undefined()
-	})
-	_ = m.reqProto.DefineAccessorProperty("headers", get, set, goja.FLAG_TRUE, goja.FLAG_FALSE)
-
-	// req.query, built on first read like headers (Next sets it before the
-	// handler runs; until then nobody can tell).
-	m.lazyRequestProperty("query", func(x *exchange) goja.Value { return queryObject(vm, x.req.Query) })
-
-	// What api.js reads of the request's Go state.
-	m.stateGetter(m.reqProto, "_res", func(x *exchange) goja.Value { return x.resObj })
-	m.stateGetter(m.reqProto, "_apiContext", func(x *exchange) goja.Value { return x.ctx })
-	m.stateGetter(m.reqProto, "_consumed", func(x *exchange) goja.Value { return vm.ToValue(x.consumed) })
-}
-
-// lazyRequestProperty defines name on IncomingMessage.prototype as an
-// accessor that computes the value on first read and keeps it as an own
-// data property, which assigning first also makes.
-func (m *apiModule) lazyRequestProperty(name string, compute func(*exchange) goja.Value) {
-	vm := m.vm
-	get := jsclass.Function(vm, "get "+name, 0, func(call goja.FunctionCall) goja.Value {
-		obj, ok := call.This.(*goja.Object)
-		if !ok {
-			return goja.Undefined()
-		}
-		x := exchangeOf(obj)
-		if x == nil {
-			return goja.Undefined()
-		}
-		v := compute(x)
-		_ = obj.DefineDataProperty(name, v, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE)
-		return v
-	})
-	set := jsclass.Function(vm, "set "+name, 1, func(call goja.FunctionCall) goja.Value {
-		if obj, ok := call.This.(*goja.Object); ok {
-			_ = obj.DefineDataProperty(name, call.Argument(0), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE)
-		}
-		return goja.Undefined()
-	})
-	_ = m.reqProto.DefineAccessorProperty(name, get, set, goja.FLAG_TRUE, goja.FLAG_FALSE)
-}
-
-// lazyResponseReq defines res.req on ServerResponse.prototype: the request
-// from the Go state; assigning makes an own property.
-func (m *apiModule) lazyResponseReq() {
-	vm := m.vm
-	get := jsclass.Function(vm, "get req", 0, func(call goja.FunctionCall) goja.Value {
-		if obj, ok := call.This.(*goja.Object); ok {
-			if x := exchangeOf(obj); x != nil {
-				return x.reqObj
-			}
-		}
-		return goja.Undefined()
-	})
-	set := jsclass.Function(vm, "set req", 1, func(call goja.FunctionCall) goja.Value {
-		if obj, ok := call.This.(*goja.Object); ok {
-			_ = obj.DefineDataProperty("req", call.Argument(0), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE)
-		}
-		return goja.Undefined()
-	})
-	_ = m.resProto.DefineAccessorProperty("req", get, set, goja.FLAG_TRUE, goja.FLAG_FALSE)
-}
-
-// stateGetter defines a read-only accessor on proto that reads the
-// exchange of `this`.
-func (m *apiModule) stateGetter(proto *goja.Object, name string, get func(*exchange) goja.Value) {
-	g := jsclass.Function(m.vm, "get "+name, 0, func(call goja.FunctionCall) goja.Value {
-		if obj, ok := call.This.(*goja.Object); ok {
-			if x := exchangeOf(obj); x != nil {
-				return get(x)
-			}
-		}
-		return goja.Undefined()
-	})
-	_ = proto.DefineAccessorProperty(name, g, nil, goja.FLAG_TRUE, goja.FLAG_FALSE)
 }
