@@ -70,8 +70,16 @@ func installArrayBufferTransfer(vm *goja.Runtime) {
 // maxBufferBytes matches the MAX_BYTES cap of the language shims.
 const maxBufferBytes = 1 << 30
 
-func throwRangeError(vm *goja.Runtime, msg string) {
-	ctor, _ := goja.AssertConstructor(vm.Get("RangeError"))
+func throwRangeError(vm *goja.Runtime, msg string) { throwError(vm, "RangeError", msg) }
+
+// throwError throws a new instance of the global error constructor name
+// (RangeError, SyntaxError...) with msg. A script that replaced the global
+// with a non-constructor gets a TypeError with the message instead.
+func throwError(vm *goja.Runtime, name, msg string) {
+	ctor, ok := goja.AssertConstructor(vm.Get(name))
+	if !ok {
+		panic(vm.NewTypeError(msg))
+	}
 	obj, err := ctor(nil, vm.ToValue(msg))
 	if err != nil {
 		panic(err)

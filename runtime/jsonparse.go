@@ -95,13 +95,7 @@ func (p *jsonParser) fail(kind int) {
 		line, col, pos := p.location()
 		msg = fmt.Sprintf("%s at position %d (line %d column %d)", jsonErrorTemplates[kind], pos, line, col)
 	}
-	ctor, _ := p.vm.Get("SyntaxError").(*goja.Object)
-	if ctor != nil {
-		if e, err := p.vm.New(ctor, p.vm.ToValue(msg)); err == nil {
-			panic(e)
-		}
-	}
-	panic(p.vm.NewTypeError(msg))
+	throwError(p.vm, "SyntaxError", msg)
 }
 
 // location is p.pos as V8 reports it: a UTF-16 offset, and a 1-based
@@ -197,11 +191,7 @@ func (p *jsonParser) literal(word string, v goja.Value) goja.Value {
 
 func (p *jsonParser) enter(depth int) {
 	if depth > jsonMaxNesting {
-		ctor, _ := p.vm.Get("RangeError").(*goja.Object)
-		if e, err := p.vm.New(ctor, p.vm.ToValue("Maximum call stack size exceeded")); err == nil {
-			panic(e)
-		}
-		panic(p.vm.NewTypeError("Maximum call stack size exceeded"))
+		throwRangeError(p.vm, "Maximum call stack size exceeded")
 	}
 }
 
@@ -236,19 +226,8 @@ func (p *jsonParser) object(depth int) goja.Value {
 		if err := obj.DefineDataProperty(key, v, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE); err != nil {
 			panic(err)
 		}
-		p.skipSpace()
-		if p.pos >= len(p.src) {
-			p.fail(errCommaOrRBrace)
-		}
-		switch p.src[p.pos] {
-		case ',':
-			p.pos++
-			p.skipSpace()
-		case '}':
-			p.pos++
+		if p.next('}', errCommaOrRBrace) {
 			return obj
-		default:
-			p.fail(errCommaOrRBrace)
 		}
 	}
 }
@@ -264,21 +243,30 @@ func (p *jsonParser) array(depth int) goja.Value {
 	}
 	for {
 		items = append(items, p.value(depth))
-		p.skipSpace()
-		if p.pos >= len(p.src) {
-			p.fail(errCommaOrRBrack)
+		if p.next(']', errCommaOrRBrack) {
+			return p.vm.NewArray(items...)
 		}
+	}
+}
+
+// next reads what follows an object member or an array element: a comma
+// (false, and the next one may start) or closer (true); anything else is
+// the error kind.
+func (p *jsonParser) next(closer byte, kind int) bool {
+	p.skipSpace()
+	if p.pos < len(p.src) {
 		switch p.src[p.pos] {
 		case ',':
 			p.pos++
 			p.skipSpace()
-		case ']':
+			return false
+		case closer:
 			p.pos++
-			return p.vm.NewArray(items...)
-		default:
-			p.fail(errCommaOrRBrack)
+			return true
 		}
 	}
+	p.fail(kind)
+	return false
 }
 
 func (p *jsonParser) number() goja.Value {

@@ -141,11 +141,7 @@ func (s *jsonSerializer) enter(obj *goja.Object) {
 		}
 	}
 	if len(s.stack) >= jsonMaxDepth {
-		ctor, _ := s.vm.Get("RangeError").(*goja.Object)
-		if e, err := s.vm.New(ctor, s.vm.ToValue("Maximum call stack size exceeded")); err == nil {
-			panic(e)
-		}
-		panic(s.vm.NewTypeError("Maximum call stack size exceeded"))
+		throwRangeError(s.vm, "Maximum call stack size exceeded")
 	}
 	s.stack = append(s.stack, obj)
 }
