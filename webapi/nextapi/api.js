@@ -177,14 +177,6 @@
     res.emit('close');
   }
 
-  function describeType(v) {
-    if (v === undefined) return 'undefined';
-    if (typeof v === 'number') return `type number (${v})`;
-    if (typeof v === 'boolean') return `type boolean (${v})`;
-    if (typeof v === 'object') return `an instance of ${v && v.constructor ? v.constructor.name : 'Object'}`;
-    return `type ${typeof v}`;
-  }
-
   function codedError(code, message, Ctor = Error) {
     const err = new Ctor(message);
     err.code = code;
@@ -273,7 +265,8 @@
     if (!isValidData(options.previewModeId)) throw new Error('invariant: invalid previewModeId');
     const json = JSON.stringify(data);
     if (typeof json !== 'string') {
-      throw codedError('ERR_INVALID_ARG_TYPE', `The "data" argument must be of type string or an instance of Buffer, TypedArray, or DataView. Received ${describeType(json)}`, TypeError);
+      // JSON.stringify gives a string or undefined.
+      throw codedError('ERR_INVALID_ARG_TYPE', 'The "data" argument must be of type string or an instance of Buffer, TypedArray, or DataView. Received undefined', TypeError);
     }
     let maxAge;
     if (options.maxAge !== undefined) {
