@@ -51,8 +51,20 @@ type jsonSerializer struct {
 // value already read from its holder) and reports whether it wrote
 // anything.
 func (s *jsonSerializer) property(value goja.Value, key string) bool {
-	if value == nil { // a missing property, as Get gives it
+	value = s.resolve(value, key)
+	if value == nil {
 		return false
+	}
+	s.write(value)
+	return true
+}
+
+// resolve is SerializeJSONProperty's steps 2 to 4: toJSON(key), then
+// Number, String, Boolean and BigInt objects unwrapped. It returns nil for
+// what serialises to nothing (missing, undefined, a function, a symbol).
+func (s *jsonSerializer) resolve(value goja.Value, key string) goja.Value {
+	if value == nil { // a missing property, as Get gives it
+		return nil
 	}
 	// 2. If value is an Object or a BigInt, call its toJSON(key).
 	if obj, ok := value.(*goja.Object); ok {
@@ -73,39 +85,46 @@ func (s *jsonSerializer) property(value goja.Value, key string) bool {
 		}
 	}
 	// 4. Unwrap Number, String, Boolean and BigInt objects.
-	if obj, ok := value.(*goja.Object); ok {
-		switch obj.ClassName() {
+	switch v := value.(type) {
+	case nil, *goja.Symbol:
+		return nil
+	case *goja.Object:
+		switch v.ClassName() {
 		case "Number":
-			value = s.vm.ToValue(obj.ToNumber())
+			return s.vm.ToValue(v.ToNumber())
 		case "String":
-			value = obj.ToString()
+			return v.ToString()
 		case "Boolean", "BigInt":
-			value = s.vm.ToValue(obj.Export())
+			return s.vm.ToValue(v.Export())
+		}
+		if _, callable := goja.AssertFunction(v); callable {
+			return nil
 		}
 	}
+	if goja.IsUndefined(value) {
+		return nil
+	}
+	return value
+}
+
+// write serialises a value resolve kept.
+func (s *jsonSerializer) write(value goja.Value) {
 	switch v := value.(type) {
-	case nil:
-		return false
 	case *goja.Object:
-		if _, callable := goja.AssertFunction(v); callable {
-			return false
-		}
 		if v.ClassName() == "Array" {
 			s.array(v)
 		} else {
 			s.object(v)
 		}
-		return true
+		return
 	case goja.String:
 		s.quote(v)
-		return true
+		return
 	}
 	switch {
-	case goja.IsUndefined(value):
-		return false
 	case goja.IsNull(value):
 		s.b.WriteString("null")
-		return true
+		return
 	case isBigInt(value):
 		panic(s.vm.NewTypeError("Do not know how to serialize a BigInt"))
 	}
@@ -117,20 +136,16 @@ func (s *jsonSerializer) property(value goja.Value, key string) bool {
 		} else {
 			s.b.WriteString("false")
 		}
-		return true
 	case reflect.Int64:
 		var buf [24]byte
 		s.b.Write(strconv.AppendInt(buf[:0], value.ToInteger(), 10))
-		return true
 	case reflect.Float64:
 		if f := value.ToFloat(); math.IsNaN(f) || math.IsInf(f, 0) {
 			s.b.WriteString("null")
 		} else {
 			s.b.WriteString(value.String())
 		}
-		return true
 	}
-	return false // a symbol
 }
 
 // enter checks for a cycle and the depth, and pushes obj.
@@ -155,29 +170,20 @@ func (s *jsonSerializer) object(obj *goja.Object) {
 	s.b.WriteByte('{')
 	first := true
 	for _, k := range obj.Keys() {
-		mark := s.b.Len()
+		v := s.resolve(obj.Get(k), k)
+		if v == nil {
+			continue
+		}
 		if !first {
 			s.b.WriteByte(',')
 		}
+		first = false
 		s.quoteGo(k)
 		s.b.WriteByte(':')
-		if s.property(obj.Get(k), k) {
-			first = false
-			continue
-		}
-		s.truncate(mark)
+		s.write(v)
 	}
 	s.b.WriteByte('}')
 	s.leave()
-}
-
-// truncate drops what was written after mark (a member that serialised to
-// nothing). strings.Builder cannot shrink, so it is rebuilt; this only
-// happens for undefined, function and symbol members.
-func (s *jsonSerializer) truncate(mark int) {
-	kept := s.b.String()[:mark]
-	s.b.Reset()
-	s.b.WriteString(kept)
 }
 
 // array is SerializeJSONArray: every index up to length, with null for
