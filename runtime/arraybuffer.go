@@ -10,7 +10,7 @@ import (
 // detach a buffer from Go, so the new buffer takes over the same memory
 // (no copy) when the length is unchanged or smaller.
 // https://tc39.es/ecma262/#sec-arraybuffer.prototype.transfer
-func installArrayBufferTransfer(vm *goja.Runtime) {
+func installArrayBufferTransfer(vm *goja.Runtime, rs *resizableState) {
 	proto := vm.Get("ArrayBuffer").(*goja.Object).Get("prototype").(*goja.Object)
 	if v := proto.Get("transfer"); v != nil && !goja.IsUndefined(v) {
 		return
@@ -45,17 +45,37 @@ func installArrayBufferTransfer(vm *goja.Runtime) {
 			if ab.Detached() {
 				panic(vm.NewTypeError("Cannot perform ArrayBuffer.prototype.%s on a detached ArrayBuffer", method))
 			}
-			// 5-10. Copy (here: take over) the data, then DetachArrayBuffer(O).
+			// 5. If preserveResizability is preserve-resizability and
+			//    IsFixedLengthArrayBuffer(O) is false, let newMaxByteLength be
+			//    O.[[ArrayBufferMaxByteLength]]; otherwise empty.
+			maxLen, resizable := 0, false
+			if b := blockOf(call.This.(*goja.Object)); b != nil && method == "transfer" {
+				maxLen, resizable = b.maxByteLength, true
+				// AllocateArrayBuffer 3: byteLength > maxByteLength is a RangeError.
+				if n > maxLen {
+					throwRangeError(vm, "ArrayBuffer.prototype.transfer: Invalid length parameter")
+				}
+			}
+			// 7-10. Copy (here: take over) the data, then DetachArrayBuffer(O).
 			// Growing copies: spare capacity past len may belong to a Go
-			// buffer the host sliced the chunk from.
+			// buffer the host sliced the chunk from (a resizable buffer's
+			// memory is its own).
 			var data []byte
-			if n <= len(old) {
+			switch {
+			case n <= len(old) && resizable:
+				data = old[:n]
+			case n <= len(old):
 				data = old[:n:n]
-			} else {
-				data = make([]byte, n)
+			default:
+				data = make([]byte, n, max(n, maxLen))
 				copy(data, old)
 			}
 			ab.Detach()
+			if resizable {
+				obj := vm.ToValue(vm.NewArrayBuffer(data)).(*goja.Object)
+				rs.newBlock(obj, maxLen, false)
+				return obj
+			}
 			return vm.ToValue(vm.NewArrayBuffer(data))
 		}
 	}

@@ -287,7 +287,7 @@ func (iso *Isolate) loop(ready chan<- error) {
 	iso.flush = flush
 	iso.deadline = time.AfterFunc(time.Hour, iso.onDeadline)
 	iso.deadline.Stop()
-	installArrayBufferTransfer(iso.vm)
+	installArrayBufferTransfer(iso.vm, installResizableBuffers(iso))
 	if err := installLanguageShims(iso.vm); err != nil {
 		iso.deadFlag.Store(true)
 		ready <- fmt.Errorf("runtime: language shims: %w", err)

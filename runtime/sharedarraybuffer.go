@@ -11,9 +11,8 @@ package runtime
 // by a cleanup when its object is collected. A script cannot forge or
 // clear that bit (changing the prototype does not change it).
 //
-// Growable SharedArrayBuffers (the maxByteLength option) are not
-// supported: a goja buffer's length is fixed, so length-tracking views
-// could not follow a grow. The constructor throws a TypeError saying so.
+// Growable SharedArrayBuffers (the maxByteLength option) are resizable.go's
+// data blocks, with their maximum reserved up front.
 //
 // Single agent: an isolate is one agent, and a SharedArrayBuffer never
 // leaves its isolate (structured clone shares memory within the isolate
@@ -91,7 +90,6 @@ func installSharedArrayBuffer(iso *Isolate) error {
 	}
 	st := &sharedState{intrinsics: in}
 	iso.values[sharedStateKey{}] = st
-	installFixedLengthGetters(iso.vm)
 	iso.DefineLazyGlobal("SharedArrayBuffer", func() goja.Value { return st.constructor(iso) })
 	iso.DefineLazyGlobal("Atomics", func() goja.Value { return newAtomics(iso) })
 	return nil
@@ -105,6 +103,18 @@ func NewSharedArrayBuffer(iso *Isolate, data []byte) *goja.Object {
 	st := iso.sharedState()
 	st.constructor(iso)
 	return st.newBuffer(iso.vm, data, st.proto)
+}
+
+// ShareSharedArrayBuffer returns a new SharedArrayBuffer object over sab's
+// memory, as deserializing a SharedArrayBuffer does: writes through either
+// are seen by both, and if sab is growable the two grow together. Call it
+// on the isolate's goroutine.
+func ShareSharedArrayBuffer(iso *Isolate, sab *goja.Object) *goja.Object {
+	obj := NewSharedArrayBuffer(iso, sab.Export().(goja.ArrayBuffer).Bytes())
+	if b := blockOf(sab); b != nil {
+		b.addBuffer(obj)
+	}
+	return obj
 }
 
 // IsSharedArrayBuffer reports whether v is a SharedArrayBuffer
@@ -164,7 +174,7 @@ func (st *sharedState) constructor(iso *Isolate) *goja.Object {
 	}
 	factory, _ := goja.AssertFunction(factoryV)
 	ctorV, err := factory(goja.Undefined(), vm.ToValue(func(call goja.FunctionCall) goja.Value {
-		return st.construct(vm, call.Argument(0).(*goja.Object), call.Argument(1), call.Argument(2))
+		return st.construct(iso, call.Argument(0).(*goja.Object), call.Argument(1), call.Argument(2))
 	}))
 	if err != nil {
 		panic(err)
@@ -185,19 +195,22 @@ func (st *sharedState) constructor(iso *Isolate) *goja.Object {
 		}), nil, goja.FLAG_TRUE, goja.FLAG_FALSE)
 	}
 	getter("byteLength", func(ab goja.ArrayBuffer) goja.Value { return vm.ToValue(len(ab.Bytes())) })
-	// 25.2.5.3 get SharedArrayBuffer.prototype.growable: false unless the
-	// buffer has an [[ArrayBufferMaxByteLength]] (never, here).
-	getter("growable", func(goja.ArrayBuffer) goja.Value { return vm.ToValue(false) })
-	// 25.2.5.4 get SharedArrayBuffer.prototype.maxByteLength: the byte
-	// length when the buffer is not growable.
-	getter("maxByteLength", func(ab goja.ArrayBuffer) goja.Value { return vm.ToValue(len(ab.Bytes())) })
-	_ = proto.DefineDataProperty("grow", nativeFunction(vm, "grow", 1, func(call goja.FunctionCall) goja.Value {
-		// 25.2.5.3 SharedArrayBuffer.prototype.grow: 2. Perform ?
-		// RequireInternalSlot(O, [[ArrayBufferMaxByteLength]]); no buffer
-		// here has that slot.
-		thisShared(vm, call.This, "grow")
-		panic(vm.NewTypeError("Method SharedArrayBuffer.prototype.grow called on incompatible receiver %s", receiverString(call.This)))
-	}), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+	// 25.2.5.4 get SharedArrayBuffer.prototype.growable:
+	// 4. If IsFixedLengthArrayBuffer(O) is false, return true; otherwise return false.
+	getter("growable", func(ab goja.ArrayBuffer) goja.Value {
+		return vm.ToValue(blockOf(vm.ToValue(ab).(*goja.Object)) != nil)
+	})
+	// 25.2.5.5 get SharedArrayBuffer.prototype.maxByteLength:
+	// 4. If IsFixedLengthArrayBuffer(O) is true, let length be
+	//    O.[[ArrayBufferByteLength]]; else O.[[ArrayBufferMaxByteLength]].
+	getter("maxByteLength", func(ab goja.ArrayBuffer) goja.Value {
+		if b := blockOf(vm.ToValue(ab).(*goja.Object)); b != nil {
+			return vm.ToValue(b.maxByteLength)
+		}
+		return vm.ToValue(len(ab.Bytes()))
+	})
+	rs := iso.resizableState()
+	_ = proto.DefineDataProperty("grow", nativeFunction(vm, "grow", 1, rs.growMethod), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 	_ = proto.DefineDataProperty("slice", nativeFunction(vm, "slice", 2, func(call goja.FunctionCall) goja.Value {
 		return st.slice(vm, call)
 	}), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
@@ -206,29 +219,40 @@ func (st *sharedState) constructor(iso *Isolate) *goja.Object {
 }
 
 // construct is SharedArrayBuffer(length [, options]) after the NewTarget check.
-func (st *sharedState) construct(vm *goja.Runtime, newTarget *goja.Object, length, options goja.Value) goja.Value {
+func (st *sharedState) construct(iso *Isolate, newTarget *goja.Object, length, options goja.Value) goja.Value {
+	vm := iso.vm
 	// 2. Let byteLength be ? ToIndex(length).
 	n := toIndex(vm, length, "Invalid array buffer length")
 	// 3. Let requestedMaxByteLength be ? GetArrayBufferMaxByteLengthOption(options).
-	if opts, ok := options.(*goja.Object); ok {
-		if m := opts.Get("maxByteLength"); m != nil && !goja.IsUndefined(m) {
-			maxLen := toIndex(vm, m, "Invalid array buffer max length")
-			if n > maxLen {
-				throwRangeError(vm, "Invalid array buffer max length")
-			}
-			panic(vm.NewTypeError("edgerun: growable SharedArrayBuffers (the maxByteLength option) are not supported"))
-		}
-	}
+	maxLen, growable := maxByteLengthOption(vm, options)
 	// 4. Return ? AllocateSharedArrayBuffer(NewTarget, byteLength, requestedMaxByteLength):
-	//    OrdinaryCreateFromConstructor(constructor, "%SharedArrayBuffer.prototype%", ...).
+	//    2. OrdinaryCreateFromConstructor(constructor, "%SharedArrayBuffer.prototype%", ...).
 	proto := st.proto
 	if p, ok := newTarget.Get("prototype").(*goja.Object); ok {
 		proto = p
 	}
-	if n > maxBufferBytes {
+	//    3. If allocatingGrowableBuffer is true and byteLength >
+	//       maxByteLength, throw a RangeError exception.
+	if growable && n > maxLen {
+		throwRangeError(vm, "Invalid array buffer max length")
+	}
+	reserve := n
+	if growable {
+		reserve = maxLen
+	}
+	if reserve > maxBufferBytes {
 		throwRangeError(vm, "Array buffer allocation failed")
 	}
-	return st.newBuffer(vm, make([]byte, n), proto)
+	if !growable {
+		return st.newBuffer(vm, make([]byte, n), proto)
+	}
+	rs := iso.resizableState()
+	if rs.layoutErr != nil {
+		panic(vm.NewTypeError("edgerun: growable SharedArrayBuffers are not supported by this build: %v", rs.layoutErr))
+	}
+	obj := st.newBuffer(vm, make([]byte, n, maxLen), proto)
+	rs.newBlock(obj, int(maxLen), true)
+	return obj
 }
 
 // slice is SharedArrayBuffer.prototype.slice(start, end).

@@ -5,10 +5,24 @@ import (
 	"time"
 )
 
-// sharedArrayBufferTests run in one isolate each; every snippet yields a string.
-var sharedArrayBufferTests = []struct {
+// snippetTest is a script run in a fresh isolate; it yields a string.
+type snippetTest struct {
 	name, src, want string
-}{
+}
+
+func runSnippets(t *testing.T, tests []snippetTest) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			iso := newTestIsolate(t, Options{})
+			if got := eval(t, iso, tt.src); got != tt.want {
+				t.Fatalf("got  %v\nwant %v", got, tt.want)
+			}
+		})
+	}
+}
+
+var sharedArrayBufferTests = []snippetTest{
 	{"shape", `[typeof SharedArrayBuffer, SharedArrayBuffer.name, SharedArrayBuffer.length,
 		Object.prototype.toString.call(new SharedArrayBuffer(1)),
 		Object.getOwnPropertyDescriptor(SharedArrayBuffer, 'prototype').writable,
@@ -22,8 +36,10 @@ var sharedArrayBufferTests = []struct {
 		"8,8,7,true,false,true,false,false,8"},
 	{"bad length", `try { new SharedArrayBuffer(-1) } catch (e) { e.constructor.name + ': ' + e.message }`,
 		"RangeError: Invalid array buffer length"},
-	{"growable unsupported", `try { new SharedArrayBuffer(8, { maxByteLength: 16 }) } catch (e) { e.constructor.name + ': ' + e.message }`,
-		"TypeError: edgerun: growable SharedArrayBuffers (the maxByteLength option) are not supported"},
+	{"growable", `const s = new SharedArrayBuffer(4, { maxByteLength: 16 }); const u = new Uint8Array(s); const f = new Uint8Array(s, 0, 2);
+		u[3] = 9; s.grow(10); const out = [s.growable, s.maxByteLength, s.byteLength, u.length, f.length, u[3], u[9]];
+		for (const n of [2, 17]) { try { s.grow(n) } catch (e) { out.push(e.constructor.name) } }
+		out.join()`, "true,16,10,10,2,9,0,RangeError,RangeError"},
 	{"max below length", `try { new SharedArrayBuffer(8, { maxByteLength: 4 }) } catch (e) { e.constructor.name }`, "RangeError"},
 	{"slice", `const s = new SharedArrayBuffer(4); new Uint8Array(s).set([1,2,3,4]); const t = s.slice(1, -1);
 		[Object.prototype.toString.call(t), t.byteLength, ...new Uint8Array(t)].join()`,
@@ -51,20 +67,9 @@ var sharedArrayBufferTests = []struct {
 	{"typed array slice is unshared", `const u = new Uint8Array(new SharedArrayBuffer(2)); Object.prototype.toString.call(u.slice().buffer)`, "[object ArrayBuffer]"},
 }
 
-func TestSharedArrayBuffer(t *testing.T) {
-	for _, tt := range sharedArrayBufferTests {
-		t.Run(tt.name, func(t *testing.T) {
-			iso := newTestIsolate(t, Options{})
-			if got := eval(t, iso, tt.src); got != tt.want {
-				t.Fatalf("got  %v\nwant %v", got, tt.want)
-			}
-		})
-	}
-}
+func TestSharedArrayBuffer(t *testing.T) { runSnippets(t, sharedArrayBufferTests) }
 
-var atomicsTests = []struct {
-	name, src, want string
-}{
+var atomicsTests = []snippetTest{
 	{"shape", `[Object.prototype.toString.call(Atomics), typeof Atomics.add, Atomics.add.length, Atomics.compareExchange.length, Atomics.wait.length].join()`,
 		"[object Atomics],function,3,4,4"},
 	{"rmw", `const a = new Int32Array(new SharedArrayBuffer(16));
@@ -102,16 +107,7 @@ var atomicsTests = []struct {
 	{"isLockFree", `[1,2,3,4,8,16].map(n => Atomics.isLockFree(n)).join()`, "true,true,false,true,true,false"},
 }
 
-func TestAtomics(t *testing.T) {
-	for _, tt := range atomicsTests {
-		t.Run(tt.name, func(t *testing.T) {
-			iso := newTestIsolate(t, Options{})
-			if got := eval(t, iso, tt.src); got != tt.want {
-				t.Fatalf("got  %v\nwant %v", got, tt.want)
-			}
-		})
-	}
-}
+func TestAtomics(t *testing.T) { runSnippets(t, atomicsTests) }
 
 func TestAtomicsWaitAsyncResolves(t *testing.T) {
 	iso := newTestIsolate(t, Options{})

@@ -30,7 +30,7 @@ func Deserialize(iso *runtime.Isolate, ser *Serialized) (goja.Value, []goja.Valu
 			// 3.2. If transferDataHolder.[[Type]] is "ArrayBuffer", then set
 			// value to a new ArrayBuffer object whose [[ArrayBufferData]] is
 			// transferDataHolder.[[ArrayBufferData]].
-			v = d.vm.ToValue(d.vm.NewArrayBuffer(rec.bytes))
+			v = d.arrayBuffer(rec.bytes, rec)
 			rec.bytes = nil
 		} else {
 			// 3.3. Otherwise: perform the transfer-receiving steps.
@@ -70,7 +70,7 @@ func (d *deserializer) deserialize(rec *record) goja.Value {
 	case typeRegExp:
 		value = call(in.newRegExp, rec.source, rec.flags)
 	case typeArrayBuffer:
-		value = vm.ToValue(vm.NewArrayBuffer(append([]byte{}, rec.bytes...)))
+		value = d.arrayBuffer(append([]byte{}, rec.bytes...), rec)
 	case typeSharedArrayBuffer:
 		// 10.1. If targetRealm's corresponding agent cluster is not
 		// serialized.[[AgentCluster]], then throw a "DataCloneError".
@@ -80,11 +80,17 @@ func (d *deserializer) deserialize(rec *record) goja.Value {
 		}
 		// 10.2. Otherwise, set value to a new SharedArrayBuffer object in
 		// targetRealm whose [[ArrayBufferData]] is serialized.[[ArrayBufferData]].
-		value = runtime.NewSharedArrayBuffer(d.iso, rec.bytes)
+		value = runtime.ShareSharedArrayBuffer(d.iso, rec.shared)
 	case typeView:
 		// 13.1. Let deserializedArrayBuffer be ? StructuredDeserialize(serialized.[[ArrayBufferSerialized]], targetRealm, memory).
 		buf := d.deserialize(rec.buffer)
-		value = call(in.newView, vm.ToValue(rec.ctor), buf, vm.ToValue(rec.byteOffset), vm.ToValue(rec.length))
+		// 13.2-13.3. A length-tracking view ([[ByteLength]] or
+		// [[ArrayLength]] auto) is made without a length.
+		length := vm.ToValue(rec.length)
+		if rec.length == autoLength {
+			length = goja.Undefined()
+		}
+		value = call(in.newView, vm.ToValue(rec.ctor), buf, vm.ToValue(rec.byteOffset), length)
 	case typeMap:
 		value, deep = call(in.newMap), true
 	case typeSet:
@@ -147,6 +153,19 @@ func (d *deserializer) error(rec *record) goja.Value {
 	}
 	if rec.stack != nil {
 		_ = obj.DefineDataProperty("stack", rec.stack, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+	}
+	return obj
+}
+
+// arrayBuffer makes a deserialized or transferred ArrayBuffer over data:
+// resizable, with its [[ArrayBufferMaxByteLength]], when rec's was.
+func (d *deserializer) arrayBuffer(data []byte, rec *record) goja.Value {
+	if !rec.resizable {
+		return d.vm.ToValue(d.vm.NewArrayBuffer(data))
+	}
+	obj, err := runtime.NewResizableArrayBuffer(d.iso, data, rec.maxByteLength)
+	if err != nil {
+		panic(d.vm.NewTypeError(err.Error()))
 	}
 	return obj
 }

@@ -17,6 +17,9 @@ import (
 
 type recordType int
 
+// autoLength is a length-tracking view's [[ArrayLength]] or [[ByteLength]].
+const autoLength = -1
+
 const (
 	typePrimitive recordType = iota
 	typeBoolean
@@ -50,9 +53,14 @@ type record struct {
 	// ArrayBuffer (also a transferred buffer's data), or the memory of a
 	// SharedArrayBuffer (aliased, not copied)
 	bytes []byte
-	// SharedArrayBuffer: the isolate (agent cluster) the memory belongs to
-	agent *runtime.Isolate
-	// ArrayBufferView
+	// SharedArrayBuffer: the isolate (agent cluster) the memory belongs to,
+	// and the buffer object (a growable one's clones grow with it)
+	agent  *runtime.Isolate
+	shared *goja.Object
+	// resizable ArrayBuffer (also transferred): [[ArrayBufferMaxByteLength]]
+	maxByteLength int
+	resizable     bool
+	// ArrayBufferView; length is autoLength for a length-tracking view
 	ctor               string
 	buffer             *record
 	byteOffset, length int64
@@ -190,6 +198,7 @@ func Serialize(iso *runtime.Isolate, ctx webidl.Context, value goja.Value, trans
 			// 5.5. Set dataHolder.[[ArrayBufferData]] to transferable.[[ArrayBufferData]];
 			// perform ? DetachArrayBuffer(transferable).
 			rec.bytes = ab.Bytes()
+			rec.maxByteLength, rec.resizable = runtime.MaxByteLength(tr.obj)
 			ab.Detach()
 		} else {
 			// 5.2. If transferable has a [[Detached]] internal slot and
@@ -269,23 +278,36 @@ func (s *serializer) serialize(value goja.Value) *record {
 		// [[AgentCluster]]: the surrounding agent's agent cluster }.
 		rec.typ = typeSharedArrayBuffer
 		rec.bytes = obj.Export().(goja.ArrayBuffer).Bytes()
-		rec.agent = s.iso
+		rec.agent, rec.shared = s.iso, obj
 	case et == arrayBufferType:
 		ab := obj.Export().(goja.ArrayBuffer)
 		// 9.2. If IsDetachedBuffer(value) is true, then throw a "DataCloneError".
 		if ab.Detached() {
 			s.dataCloneError("An ArrayBuffer is detached and could not be cloned.")
 		}
+		// 9.3-9.5. Let size be value.[[ArrayBufferByteLength]]; a resizable
+		// buffer also records its [[ArrayBufferMaxByteLength]].
 		rec.typ = typeArrayBuffer
 		rec.bytes = append([]byte{}, ab.Bytes()...)
+		rec.maxByteLength, rec.resizable = runtime.MaxByteLength(obj)
 	// 10. Otherwise, if value has a [[ViewedArrayBuffer]] internal slot.
 	case kind == "typedarray" || kind == "dataview":
+		// 10.1. If IsArrayBufferViewOutOfBounds(value) is true, then throw a "DataCloneError".
+		tracking, outOfBounds := runtime.ViewTracking(s.iso, obj)
+		if outOfBounds {
+			s.dataCloneError("An ArrayBufferView is out of bounds and could not be cloned.")
+		}
 		v := call(in.view, obj, vm.ToValue(kind)).(*goja.Object)
 		rec.typ = typeView
 		rec.ctor = v.Get("0").String()
 		bufObj := v.Get("1").(*goja.Object)
 		rec.byteOffset = v.Get("2").ToInteger()
 		rec.length = v.Get("3").ToInteger()
+		// 10.5-10.6. [[ByteLength]] / [[ArrayLength]]: auto for a
+		// length-tracking view.
+		if tracking {
+			rec.length = autoLength
+		}
 		// 10.3. Let bufferSerialized be ? StructuredSerializeInternal(buffer, forStorage, memory).
 		rec.buffer = s.serialize(bufObj)
 	// 11. Otherwise, if value has a [[MapData]] internal slot.
