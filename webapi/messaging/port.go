@@ -32,6 +32,10 @@ type MessagePort struct {
 	obj      *goja.Object
 	end      *end
 	detached bool // [[Detached]]: transferred away or closed
+	// onMessage and onMessageError replace the events of a host port
+	// (host.go).
+	onMessage      func(data goja.Value)
+	onMessageError func()
 }
 
 func newPort(iso *runtime.Isolate, e *end) *MessagePort {
@@ -101,8 +105,17 @@ func (e *end) deliver() {
 	// 3. Let deserializeRecord be StructuredDeserializeWithTransfer(serializeWithTransferResult, targetRealm).
 	// If this throws an exception, catch it, fire an event named
 	// messageerror at finalTargetPort, using MessageEvent, and then return.
+	owner := e.owner
 	if ex := iso.VM().Try(func() { data, transferred = structuredclone.Deserialize(iso, msg) }); ex != nil {
+		if owner.onMessageError != nil {
+			owner.onMessageError()
+			return
+		}
 		events.Dispatch(iso, target, NewMessageEvent(iso, "messageerror", goja.Null(), nil))
+		return
+	}
+	if owner.onMessage != nil {
+		owner.onMessage(data)
 		return
 	}
 	// 5. Let newPorts be a new frozen array consisting of all MessagePort

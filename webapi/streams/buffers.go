@@ -2,6 +2,8 @@ package streams
 
 import (
 	"github.com/dop251/goja"
+
+	"github.com/edgerun/edgerun/runtime"
 )
 
 // arrayBufferView is an ArrayBufferView's internal slots, read through the
@@ -84,7 +86,12 @@ func (r *realm) transferArrayBuffer(buffer *goja.Object) (*goja.Object, goja.Val
 	}
 	// 3. Let arrayBufferData be O.[[ArrayBufferData]].
 	data := ab.Bytes()
-	// 5. Perform ? DetachArrayBuffer(O).
+	// 5. Perform ? DetachArrayBuffer(O): DetachArrayBuffer throws a
+	//    TypeError when O.[[ArrayBufferDetachKey]] is not undefined (a
+	//    WebAssembly.Memory's buffer).
+	if runtime.IsNonDetachable(buffer) {
+		return nil, r.newTypeError("Cannot transfer an ArrayBuffer that is not detachable")
+	}
 	ab.Detach()
 	// 6. Return a new ArrayBuffer object, created in the current Realm, whose
 	//    [[ArrayBufferData]] internal slot value is arrayBufferData.

@@ -31,6 +31,10 @@ type Platform struct {
 
 	// Detached reports the object's [[Detached]] slot.
 	Detached func(slot any) bool
+	// Untransferable, when set, says why the object cannot be transferred
+	// now ("" when it can): the first step of its transfer steps, such as
+	// a ReadableStream's "if locked, throw a DataCloneError".
+	Untransferable func(slot any) string
 	// Transfer runs the transfer steps: it returns the data holder and
 	// marks the object detached.
 	Transfer func(iso *runtime.Isolate, obj *goja.Object, slot any) any

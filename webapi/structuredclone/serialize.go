@@ -206,6 +206,11 @@ func Serialize(iso *runtime.Isolate, ctx webidl.Context, value goja.Value, trans
 			if tr.platform.Detached != nil && tr.platform.Detached(tr.slot) {
 				s.dataCloneError("%s at index %d is already detached.", tr.platform.Name, tr.index)
 			}
+			if tr.platform.Untransferable != nil {
+				if why := tr.platform.Untransferable(tr.slot); why != "" {
+					s.dataCloneError("%s", why)
+				}
+			}
 			// 5.6. Otherwise: perform the transfer steps; set [[Detached]] to true.
 			rec.data = tr.platform.Transfer(iso, tr.obj, tr.slot)
 		}
