@@ -323,3 +323,16 @@ func TestAfterTaskRunsAfterMicrotasks(t *testing.T) {
 		t.Fatalf("Turn did not advance: %v", turns)
 	}
 }
+
+// BenchmarkNewIsolate is the cost of a bare isolate: goja's runtime plus
+// what the runtime package installs before any Web API.
+func BenchmarkNewIsolate(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		iso, err := New(Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		iso.Close()
+	}
+}

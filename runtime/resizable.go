@@ -426,7 +426,10 @@ func (rs *resizableState) constructView(orig constructFunc, b *dataBlock, buf *g
 
 // MaxByteLength returns buf's [[ArrayBufferMaxByteLength]]: ok is true
 // when buf is a resizable ArrayBuffer or a growable SharedArrayBuffer.
-func MaxByteLength(buf *goja.Object) (n int, ok bool) {
+func MaxByteLength(iso *Isolate, buf *goja.Object) (n int, ok bool) {
+	if !iso.resizableState().viewsHooked {
+		return 0, false // the isolate has made no resizable buffer
+	}
 	if b := blockOf(buf); b != nil {
 		return b.maxByteLength, true
 	}
@@ -458,6 +461,9 @@ func NewResizableArrayBuffer(iso *Isolate, data []byte, maxByteLength int) (*goj
 // ([[ArrayLength]] or [[ByteLength]] auto) and whether it is out of bounds
 // now. Both are false for any other view.
 func ViewTracking(iso *Isolate, view *goja.Object) (lengthTracking, outOfBounds bool) {
+	if !iso.resizableState().viewsHooked {
+		return false, false
+	}
 	buf, isView, ok := ArrayBufferOf(iso, view)
 	if !ok || !isView {
 		return false, false

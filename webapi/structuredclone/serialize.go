@@ -198,7 +198,7 @@ func Serialize(iso *runtime.Isolate, ctx webidl.Context, value goja.Value, trans
 			// 5.5. Set dataHolder.[[ArrayBufferData]] to transferable.[[ArrayBufferData]];
 			// perform ? DetachArrayBuffer(transferable).
 			rec.bytes = ab.Bytes()
-			rec.maxByteLength, rec.resizable = runtime.MaxByteLength(tr.obj)
+			rec.maxByteLength, rec.resizable = runtime.MaxByteLength(iso, tr.obj)
 			ab.Detach()
 		} else {
 			// 5.2. If transferable has a [[Detached]] internal slot and
@@ -294,7 +294,7 @@ func (s *serializer) serialize(value goja.Value) *record {
 		// buffer also records its [[ArrayBufferMaxByteLength]].
 		rec.typ = typeArrayBuffer
 		rec.bytes = append([]byte{}, ab.Bytes()...)
-		rec.maxByteLength, rec.resizable = runtime.MaxByteLength(obj)
+		rec.maxByteLength, rec.resizable = runtime.MaxByteLength(s.iso, obj)
 	// 10. Otherwise, if value has a [[ViewedArrayBuffer]] internal slot.
 	case kind == "typedarray" || kind == "dataview":
 		// 10.1. If IsArrayBufferViewOutOfBounds(value) is true, then throw a "DataCloneError".
