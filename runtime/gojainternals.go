@@ -1,9 +1,8 @@
 package runtime
 
-// Reaching four goja internals that ES2024 resizable buffers need and
-// goja's API does not expose: a buffer's data slice, a typed array's
-// length, a DataView's byte length, and a built-in constructor's
-// [[Construct]].
+// Reaching the goja internals that ES2024 resizable buffers need and
+// goja's API does not expose: a buffer's data slice, a view's length and
+// offset, and a built-in function's [[Call]] and [[Construct]].
 //
 // Why not a fork: goja does not implement resizable buffers (its
 // tc39_test.go skips the "resizable-arraybuffer" feature), and a fork would
@@ -44,6 +43,7 @@ type gojaLayoutInfo struct {
 	viewOffset    uintptr      // dataViewObject.byteOffset int
 	nativeFunc    reflect.Type // *nativeFuncObject
 	constructOff  uintptr      // nativeFuncObject.construct constructFunc
+	callOff       uintptr      // nativeFuncObject.f nativeFunc
 }
 
 // gojaLayout probes goja once. The error says which field did not match.
@@ -91,6 +91,7 @@ func probeGojaLayout() (*gojaLayoutInfo, error) {
 		{&l.dataView, "2", "byteLen", intType, &l.viewByteLen},
 		{&l.dataView, "2", "byteOffset", intType, &l.viewOffset},
 		{&l.nativeFunc, "3", "construct", ctorT, &l.constructOff},
+		{&l.nativeFunc, "3", "f", reflect.TypeFor[nativeFunc](), &l.callOff},
 	} {
 		*f.t = implType(f.i)
 		if *f.off, err = field(*f.t, f.name, f.want); err != nil {
@@ -142,20 +143,24 @@ type viewFields struct {
 	// length is the typed array's element count or the DataView's byte
 	// length: what bounds every element access.
 	length *int
-	// byteOffset is in bytes (a typed array's offset field counts
-	// elements; it is converted).
-	byteOffset int
-	elemSize   int
-	dataView   bool
+	// offset is the typed array's offset in elements, or the DataView's
+	// in bytes.
+	offset   *int
+	elemSize int
 }
+
+// byteOffset is the view's offset in bytes.
+func (f viewFields) byteOffset() int { return *f.offset * f.elemSize }
+
+// setByteOffset sets the view's offset from a byte offset.
+func (f viewFields) setByteOffset(n int) { *f.offset = n / f.elemSize }
 
 func (l *gojaLayoutInfo) view(obj *goja.Object) (viewFields, bool) {
 	if p := l.impl(obj, l.typedArray); p != nil {
-		size := *l.intAt(p, l.typedElemSize)
-		return viewFields{length: l.intAt(p, l.typedLength), byteOffset: *l.intAt(p, l.typedOffset) * size, elemSize: size}, true
+		return viewFields{length: l.intAt(p, l.typedLength), offset: l.intAt(p, l.typedOffset), elemSize: *l.intAt(p, l.typedElemSize)}, true
 	}
 	if p := l.impl(obj, l.dataView); p != nil {
-		return viewFields{length: l.intAt(p, l.viewByteLen), byteOffset: *l.intAt(p, l.viewOffset), elemSize: 1, dataView: true}, true
+		return viewFields{length: l.intAt(p, l.viewByteLen), offset: l.intAt(p, l.viewOffset), elemSize: 1}, true
 	}
 	return viewFields{}, false
 }
@@ -168,4 +173,14 @@ func (l *gojaLayoutInfo) construct(ctor *goja.Object) *constructFunc {
 		return nil
 	}
 	return (*constructFunc)(unsafe.Add(p, l.constructOff))
+}
+
+// call is a pointer to a built-in function's [[Call]], nil for anything
+// that is not a goja native function.
+func (l *gojaLayoutInfo) call(fn *goja.Object) *nativeFunc {
+	p := l.impl(fn, l.nativeFunc)
+	if p == nil {
+		return nil
+	}
+	return (*nativeFunc)(unsafe.Add(p, l.callOff))
 }

@@ -33,6 +33,7 @@ package runtime
 import (
 	"fmt"
 	goruntime "runtime"
+	"strconv"
 	"sync"
 	"weak"
 
@@ -63,19 +64,27 @@ type trackedView struct {
 	elemSize   int
 }
 
-// currentLength is the view's length for a buffer of bufLen bytes: 0 when
-// the view is out of bounds (IsTypedArrayOutOfBounds / IsViewOutOfBounds).
-func (v *trackedView) currentLength(bufLen int) int {
-	if v.byteOffset > bufLen {
-		return 0
+// outOfBounds is IsTypedArrayOutOfBounds / IsViewOutOfBounds for a buffer
+// of bufLen bytes.
+func (v *trackedView) outOfBounds(bufLen int) bool {
+	return v.byteOffset > bufLen || (v.length != autoLength && v.byteOffset+v.length*v.elemSize > bufLen)
+}
+
+// apply writes the view's goja fields for a buffer of bufLen bytes. An
+// out-of-bounds view reads as length 0 at offset 0 (the spec's byteOffset
+// getter answers 0 too): goja slices its data from the offset, and an
+// offset past the data would panic.
+func (v *trackedView) apply(f viewFields, bufLen int) {
+	switch {
+	case v.outOfBounds(bufLen):
+		*f.length, *f.offset = 0, 0
+		return
+	case v.length == autoLength:
+		*f.length = (bufLen - v.byteOffset) / v.elemSize
+	default:
+		*f.length = v.length
 	}
-	if v.length == autoLength {
-		return (bufLen - v.byteOffset) / v.elemSize
-	}
-	if v.byteOffset+v.length*v.elemSize > bufLen {
-		return 0
-	}
-	return v.length
+	f.setByteOffset(v.byteOffset)
 }
 
 // dataBlocks maps buffer objects to their blocks. Entries are removed by a
@@ -92,12 +101,21 @@ func blockOf(buf *goja.Object) *dataBlock {
 
 func (b *dataBlock) addBuffer(obj *goja.Object) {
 	k := weak.Make(obj)
-	b.buffers = append(b.buffers, k)
+	live := b.buffers[:0]
+	for _, w := range b.buffers {
+		if w.Value() != nil {
+			live = append(live, w)
+		}
+	}
+	clear(b.buffers[len(live):])
+	b.buffers = append(live, k)
 	dataBlocks.Store(k, b)
 	goruntime.AddCleanup(obj, func(k weak.Pointer[goja.Object]) { dataBlocks.Delete(k) }, k)
 }
 
-func (b *dataBlock) addView(l *gojaLayoutInfo, obj *goja.Object, tracking bool) {
+// addView records a view made on b's buffer buf and brings its fields up
+// to date: a script may have resized buf while the view was being made.
+func (b *dataBlock) addView(l *gojaLayoutInfo, buf, obj *goja.Object, tracking bool) {
 	f, ok := l.view(obj)
 	if !ok {
 		return
@@ -106,6 +124,8 @@ func (b *dataBlock) addView(l *gojaLayoutInfo, obj *goja.Object, tracking bool) 
 	if tracking {
 		length = autoLength
 	}
+	v := trackedView{obj: weak.Make(obj), byteOffset: f.byteOffset(), length: length, elemSize: f.elemSize}
+	v.apply(f, len(*l.bufferData(buf)))
 	if len(b.views) >= 2*b.liveViews+16 {
 		live := b.views[:0]
 		for _, v := range b.views {
@@ -116,7 +136,7 @@ func (b *dataBlock) addView(l *gojaLayoutInfo, obj *goja.Object, tracking bool) 
 		clear(b.views[len(live):])
 		b.views, b.liveViews = live, len(live)
 	}
-	b.views = append(b.views, trackedView{obj: weak.Make(obj), byteOffset: f.byteOffset, length: length, elemSize: f.elemSize})
+	b.views = append(b.views, v)
 }
 
 // resizableState is an isolate's part: the hooks and the layout they use.
@@ -132,6 +152,7 @@ type resizableState struct {
 }
 
 type viewCtor struct {
+	obj      *goja.Object
 	slot     *constructFunc
 	elemSize int
 }
@@ -255,10 +276,11 @@ func (rs *resizableState) resize(b *dataBlock, n int) {
 		d := *p
 		switch {
 		case n <= cap(d):
-			// Bytes past the old length may hold data from before a
-			// shrink: a grow exposes them as zeros.
-			if n > len(d) {
-				clear(d[len(d):n])
+			// A shrink zeroes what it cuts off: goja code that computed
+			// its bounds before a script shrank the buffer reads zeros
+			// (as the spec's re-clamped reads would), not stale bytes.
+			if n < len(d) {
+				clear(d[n:])
 			}
 			*p = d[:n]
 		default:
@@ -276,7 +298,7 @@ func (rs *resizableState) resize(b *dataBlock, n int) {
 			continue
 		}
 		if f, ok := l.view(obj); ok {
-			*f.length = v.currentLength(n)
+			v.apply(f, n)
 		}
 	}
 }
@@ -358,7 +380,7 @@ func (rs *resizableState) findViewConstructors() {
 			elemSize = int(bpe.ToInteger())
 		}
 		if slot := rs.layout.construct(ctor); slot != nil {
-			rs.viewCtors = append(rs.viewCtors, viewCtor{slot, elemSize})
+			rs.viewCtors = append(rs.viewCtors, viewCtor{ctor, slot, elemSize})
 		}
 	}
 }
@@ -373,11 +395,92 @@ func (rs *resizableState) hookViews() {
 	for _, c := range rs.viewCtors {
 		rs.hookView(c.slot, c.elemSize)
 	}
+	rs.guardViewMethods()
 }
+
+// guardViewMethods makes goja's typed array and DataView methods throw a
+// TypeError where a script shrinks a buffer under them. goja computes an
+// algorithm's bounds once, and a valueOf or comparator callback that
+// resizes the buffer mid-algorithm would make it index past the data: a
+// Go runtime panic, which would cost the whole isolate. The spec re-checks
+// bounds after such callbacks; here the panic becomes the TypeError that
+// the spec's checks (ValidateTypedArray, IsViewOutOfBounds) throw.
+func (rs *resizableState) guardViewMethods() {
+	guardMethodsOnce.Do(func() {
+		guardMethodsProg = goja.MustCompile("edgerun:resizable-guard", guardMethodsSource, true)
+	})
+	fv, err := rs.vm.RunProgram(guardMethodsProg)
+	if err != nil {
+		return
+	}
+	list, _ := goja.AssertFunction(fv)
+	var protos []goja.Value
+	for _, c := range rs.viewCtors {
+		if p, ok := c.obj.Get("prototype").(*goja.Object); ok {
+			protos = append(protos, p)
+			if tp := p.Prototype(); tp != nil {
+				protos = append(protos, tp) // %TypedArray%.prototype
+			}
+		}
+	}
+	methods, err := list(goja.Undefined(), protos...)
+	arr, ok := methods.(*goja.Object)
+	if err != nil || !ok {
+		return
+	}
+	seen := map[*nativeFunc]bool{}
+	for i := range int(arr.Get("length").ToInteger()) {
+		fn, ok := arr.Get(strconv.Itoa(i)).(*goja.Object)
+		if !ok {
+			continue
+		}
+		if slot := rs.layout.call(fn); slot != nil && *slot != nil && !seen[slot] {
+			seen[slot] = true
+			orig := *slot
+			*slot = func(call goja.FunctionCall) goja.Value {
+				defer rs.boundsPanicToTypeError()
+				return orig(call)
+			}
+		}
+	}
+}
+
+// boundsPanicToTypeError, deferred, turns a Go runtime error raised by goja
+// code that indexed a shrunk buffer into a TypeError.
+func (rs *resizableState) boundsPanicToTypeError() {
+	r := recover()
+	if r == nil {
+		return
+	}
+	if _, ok := r.(goruntime.Error); ok {
+		panic(rs.vm.NewTypeError("Cannot perform this operation on an out-of-bounds view: its ArrayBuffer was resized under it"))
+	}
+	panic(r)
+}
+
+var (
+	guardMethodsOnce sync.Once
+	guardMethodsProg *goja.Program
+)
+
+// guardMethodsSource lists the function-valued own properties of the
+// given prototypes, without calling their getters.
+const guardMethodsSource = `(function (...protos) {
+  'use strict';
+  const out = [];
+  for (const p of protos) {
+    for (const k of Reflect.ownKeys(p)) {
+      const d = Reflect.getOwnPropertyDescriptor(p, k);
+      if (d && typeof d.value === 'function') out.push(d.value);
+    }
+  }
+  return out;
+})`
 
 func (rs *resizableState) hookView(slot *constructFunc, elemSize int) {
 	orig := *slot
 	*slot = func(args []goja.Value, newTarget *goja.Object) *goja.Object {
+		defer rs.boundsPanicToTypeError()
 		if len(args) > 0 {
 			if buf, ok := args[0].(*goja.Object); ok && buf.ExportType() == arrayBufferType {
 				if b := blockOf(buf); b != nil {
@@ -404,7 +507,7 @@ func (rs *resizableState) constructView(orig constructFunc, b *dataBlock, buf *g
 	// current byte length, as the spec does.
 	if !goja.IsUndefined(arg(2)) || buf.Export().(goja.ArrayBuffer).Detached() {
 		obj := orig(args, newTarget)
-		b.addView(rs.layout, obj, false)
+		b.addView(rs.layout, buf, obj, false)
 		return obj
 	}
 	// 2. Let offset be ? ToIndex(byteOffset).
@@ -418,9 +521,10 @@ func (rs *resizableState) constructView(orig constructFunc, b *dataBlock, buf *g
 	if off > bufLen {
 		throwRangeError(vm, fmt.Sprintf("Start offset %d is outside the bounds of the buffer", off))
 	}
-	length := (bufLen - off) / int64(elemSize)
-	obj := orig([]goja.Value{buf, vm.ToValue(off), vm.ToValue(length)}, newTarget)
-	b.addView(rs.layout, obj, true)
+	// goja makes the view with length 0, which no resize during its
+	// prototype lookup can invalidate; addView then sets the real length.
+	obj := orig([]goja.Value{buf, vm.ToValue(off), vm.ToValue(0)}, newTarget)
+	b.addView(rs.layout, buf, obj, true)
 	return obj
 }
 
@@ -475,9 +579,7 @@ func ViewTracking(iso *Isolate, view *goja.Object) (lengthTracking, outOfBounds 
 	k := weak.Make(view)
 	for i := range b.views {
 		if v := &b.views[i]; v.obj == k {
-			bufLen := len(buf.Export().(goja.ArrayBuffer).Bytes())
-			oob := v.byteOffset > bufLen || (v.length != autoLength && v.byteOffset+v.length*v.elemSize > bufLen)
-			return v.length == autoLength, oob
+			return v.length == autoLength, v.outOfBounds(len(buf.Export().(goja.ArrayBuffer).Bytes()))
 		}
 	}
 	return false, false

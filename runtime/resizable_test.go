@@ -40,6 +40,20 @@ var resizableTests = []snippetTest{
 		r.resize(4); [r instanceof R, r.resizable, v instanceof V, v.length].join()`, "true,true,true,4"},
 	{"many views stay bounded", `const b = new ArrayBuffer(4, { maxByteLength: 8 }); for (let i = 0; i < 1000; i++) new Uint8Array(b);
 		const v = new Uint8Array(b); b.resize(8); String(v.length)`, "8"},
+	{"out-of-bounds views act empty and survive", `const b = new ArrayBuffer(8, {maxByteLength: 8}); const v = new Uint8Array(b, 4, 2); const t = new Uint8Array(b, 4); b.resize(2);
+		const out = [v.byteOffset, t.byteOffset, new Uint8Array(v).length, new Uint8Array(t).length, v.toSorted().length]; v.set(new Uint8Array(0));
+		b.resize(8); out.push(v.byteOffset, v.length, t.length); out.join()`, "0,0,0,0,0,4,2,4"},
+	{"shrinking inside a callback throws instead of crashing", `const b = new ArrayBuffer(8, {maxByteLength: 8}); const u = new Uint8Array(b);
+		const out = [];
+		for (const f of [() => u.copyWithin(6, 0, {valueOf() { b.resize(2); return 2 }}),
+			() => { b.resize(8); u.set([9, 8, 7, 6, 5, 4, 3, 2]); return u.sort((x, y) => { b.resize(1); return x - y }) }]) {
+			try { f(); out.push('ok') } catch (e) { out.push(e.constructor.name) } }
+		out.join()`, "TypeError,ok"},
+	{"shrunk bytes read as zeros", `const b = new ArrayBuffer(8, {maxByteLength: 8}); const u = new Uint8Array(b); u.set([1, 2, 3, 4, 5, 6, 7, 8]);
+		String(u.slice(0, {valueOf() { b.resize(2); return 8 }}))`, "1,2,0,0,0,0,0,0"},
+	{"resized while the view's prototype is read", `const b = new ArrayBuffer(8, {maxByteLength: 8});
+		const nt = new Proxy(function () {}, {get(t, k) { if (k === 'prototype') { b.resize(2); return DataView.prototype } return t[k] }});
+		const d = Reflect.construct(DataView, [b], nt); b.resize(6); String(d.byteLength)`, "6"},
 	{"fixed buffers are unchanged", `const b = new ArrayBuffer(4); const u = new Uint8Array(b, 1); [u.length, b.resizable].join()`, "3,false"},
 }
 
