@@ -25,9 +25,9 @@ package runtime
 // the SharedArrayBuffer objects structuredClone makes on the same memory
 // share one block and grow together.
 //
-// Not modelled: an out-of-bounds view's byteOffset getter still returns its
-// offset (the spec says 0), and an out-of-bounds DataView's accessors throw
-// goja's RangeError rather than a TypeError. subarray() of a
+// Not modelled: an out-of-bounds view acts as an empty one where the spec
+// throws a TypeError (typed array methods; a DataView's byteLength reads 0
+// and its accessors throw goja's RangeError). subarray() of a
 // length-tracking typed array with no end gives a fixed-length view.
 
 import (
