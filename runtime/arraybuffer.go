@@ -59,7 +59,7 @@ func installArrayBufferTransfer(vm *goja.Runtime, rs *resizableState) {
 			// 7-10. Copy (here: take over) the data, then DetachArrayBuffer(O).
 			// Growing copies: spare capacity past len may belong to a Go
 			// buffer the host sliced the chunk from (a resizable buffer's
-			// memory is its own).
+			// memory is its own, and keeps its capacity).
 			var data []byte
 			switch {
 			case n <= len(old) && resizable:
@@ -67,13 +67,13 @@ func installArrayBufferTransfer(vm *goja.Runtime, rs *resizableState) {
 			case n <= len(old):
 				data = old[:n:n]
 			default:
-				data = make([]byte, n, max(n, maxLen))
+				data = make([]byte, n)
 				copy(data, old)
 			}
 			ab.Detach()
 			if resizable {
 				obj := vm.ToValue(vm.NewArrayBuffer(data)).(*goja.Object)
-				rs.newBlock(obj, maxLen, false)
+				rs.newBlock(obj, maxLen)
 				return obj
 			}
 			return vm.ToValue(vm.NewArrayBuffer(data))

@@ -33,6 +33,7 @@ package runtime
 import (
 	"fmt"
 	goruntime "runtime"
+	"slices"
 	"strconv"
 	"sync"
 	"weak"
@@ -47,8 +48,6 @@ const autoLength = -1
 // owning isolate's goroutine touches it.
 type dataBlock struct {
 	maxByteLength int
-	// growable: a SharedArrayBuffer, which grows and never shrinks.
-	growable bool
 	// buffers are the buffer objects over this memory: one, except for a
 	// SharedArrayBuffer that structuredClone has shared.
 	buffers []weak.Pointer[goja.Object]
@@ -101,17 +100,13 @@ func blockOf(buf *goja.Object) *dataBlock {
 
 func (b *dataBlock) addBuffer(obj *goja.Object) {
 	k := weak.Make(obj)
-	live := b.buffers[:0]
-	for _, w := range b.buffers {
-		if w.Value() != nil {
-			live = append(live, w)
-		}
-	}
-	clear(b.buffers[len(live):])
-	b.buffers = append(live, k)
+	b.buffers = append(slices.DeleteFunc(b.buffers, collected), k)
 	dataBlocks.Store(k, b)
 	goruntime.AddCleanup(obj, func(k weak.Pointer[goja.Object]) { dataBlocks.Delete(k) }, k)
 }
+
+// collected reports whether w's object has been garbage collected.
+func collected(w weak.Pointer[goja.Object]) bool { return w.Value() == nil }
 
 // addView records a view made on b's buffer buf and brings its fields up
 // to date: a script may have resized buf while the view was being made.
@@ -127,14 +122,8 @@ func (b *dataBlock) addView(l *gojaLayoutInfo, buf, obj *goja.Object, tracking b
 	v := trackedView{obj: weak.Make(obj), byteOffset: f.byteOffset(), length: length, elemSize: f.elemSize}
 	v.apply(f, len(*l.bufferData(buf)))
 	if len(b.views) >= 2*b.liveViews+16 {
-		live := b.views[:0]
-		for _, v := range b.views {
-			if v.obj.Value() != nil {
-				live = append(live, v)
-			}
-		}
-		clear(b.views[len(live):])
-		b.views, b.liveViews = live, len(live)
+		b.views = slices.DeleteFunc(b.views, func(v trackedView) bool { return collected(v.obj) })
+		b.liveViews = len(b.views)
 	}
 	b.views = append(b.views, v)
 }
@@ -353,17 +342,15 @@ func (rs *resizableState) hookArrayBuffer(ctor *goja.Object) {
 			throwRangeError(vm, "Array buffer allocation failed")
 		}
 		obj := orig([]goja.Value{vm.ToValue(n)}, newTarget)
-		rs.newBlock(obj, int(maxLen), false)
+		rs.newBlock(obj, int(maxLen))
 		return obj
 	}
 }
 
-// newBlock makes obj resizable (growable for a SharedArrayBuffer).
-func (rs *resizableState) newBlock(obj *goja.Object, maxLen int, growable bool) *dataBlock {
-	b := &dataBlock{maxByteLength: maxLen, growable: growable}
-	b.addBuffer(obj)
+// newBlock makes obj resizable (growable, for a SharedArrayBuffer).
+func (rs *resizableState) newBlock(obj *goja.Object, maxLen int) {
+	(&dataBlock{maxByteLength: maxLen}).addBuffer(obj)
 	rs.hookViews()
-	return b
 }
 
 // findViewConstructors finds the built-in view constructors. It runs
@@ -556,7 +543,7 @@ func NewResizableArrayBuffer(iso *Isolate, data []byte, maxByteLength int) (*goj
 		data = data[:len(data):maxByteLength]
 	}
 	obj := iso.vm.ToValue(iso.vm.NewArrayBuffer(data)).(*goja.Object)
-	rs.newBlock(obj, maxByteLength, false)
+	rs.newBlock(obj, maxByteLength)
 	return obj, nil
 }
 

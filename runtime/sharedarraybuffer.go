@@ -251,7 +251,7 @@ func (st *sharedState) construct(iso *Isolate, newTarget *goja.Object, length, o
 		panic(vm.NewTypeError("edgerun: growable SharedArrayBuffers are not supported by this build: %v", rs.layoutErr))
 	}
 	obj := st.newBuffer(vm, make([]byte, n, maxLen), proto)
-	rs.newBlock(obj, int(maxLen), true)
+	rs.newBlock(obj, int(maxLen))
 	return obj
 }
 

@@ -50,11 +50,11 @@ type record struct {
 
 	// RegExp
 	source, flags goja.Value
-	// ArrayBuffer (also a transferred buffer's data), or the memory of a
-	// SharedArrayBuffer (aliased, not copied)
+	// ArrayBuffer (also a transferred buffer's data)
 	bytes []byte
 	// SharedArrayBuffer: the isolate (agent cluster) the memory belongs to,
-	// and the buffer object (a growable one's clones grow with it)
+	// and the buffer object, whose memory the clone aliases (a growable
+	// one's clones grow with it)
 	agent  *runtime.Isolate
 	shared *goja.Object
 	// resizable ArrayBuffer (also transferred): [[ArrayBufferMaxByteLength]]
@@ -282,7 +282,6 @@ func (s *serializer) serialize(value goja.Value) *record {
 		// value.[[ArrayBufferData]], [[ArrayBufferByteLength]]: value.[[ArrayBufferByteLength]],
 		// [[AgentCluster]]: the surrounding agent's agent cluster }.
 		rec.typ = typeSharedArrayBuffer
-		rec.bytes = obj.Export().(goja.ArrayBuffer).Bytes()
 		rec.agent, rec.shared = s.iso, obj
 	case et == arrayBufferType:
 		ab := obj.Export().(goja.ArrayBuffer)
