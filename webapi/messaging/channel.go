@@ -19,12 +19,10 @@ type MessageChannel struct {
 var MessageChannelClass = &jsclass.Class{
 	Name: "MessageChannel",
 	Construct: func(iso *runtime.Isolate, call goja.ConstructorCall) any {
-		// 1. Set this's port 1 to a new MessagePort in this's relevant realm.
-		// 2. Set this's port 2 to a new MessagePort in this's relevant realm.
-		a, b := &end{iso: iso}, &end{iso: iso}
-		// 3. Entangle this's port 1 and this's port 2.
-		entangle(a, b)
-		return &MessageChannel{port1: newPort(iso, a), port2: newPort(iso, b)}
+		// 1-3. Set this's port 1 and port 2 to new MessagePorts in this's
+		//      relevant realm; entangle them.
+		port1, port2 := newEntangledPorts(iso)
+		return &MessageChannel{port1: port1, port2: port2}
 	},
 	Members: []jsclass.Member{
 		jsclass.Getter("port1", func(c *MessageChannel, iso *runtime.Isolate) goja.Value { return c.port1.obj }),
@@ -38,3 +36,10 @@ var Classes = []*jsclass.Class{MessageChannelClass, MessagePortClass, MessageEve
 // Install exposes MessageChannel, MessagePort, MessageEvent and
 // BroadcastChannel as lazy globals.
 func Install(iso *runtime.Isolate) { jsclass.Install(iso, Classes...) }
+
+// newEntangledPorts returns two new MessagePorts in iso, entangled.
+func newEntangledPorts(iso *runtime.Isolate) (*MessagePort, *MessagePort) {
+	a, b := &end{iso: iso}, &end{iso: iso}
+	entangle(a, b)
+	return newPort(iso, a), newPort(iso, b)
+}

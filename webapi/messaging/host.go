@@ -4,7 +4,6 @@ import (
 	"github.com/dop251/goja"
 
 	"github.com/edgerun/edgerun/runtime"
-	"github.com/edgerun/edgerun/runtime/jsclass"
 	"github.com/edgerun/edgerun/webapi/structuredclone"
 )
 
@@ -12,21 +11,6 @@ import (
 // as the Streams Standard's transferable streams do ("add a handler for
 // port's message event"). Such ports never reach scripts, so their
 // messages go straight to Go callbacks instead of through events.
-
-// NewEntangledPorts returns two new MessagePorts in iso, entangled.
-func NewEntangledPorts(iso *runtime.Isolate) (*MessagePort, *MessagePort) {
-	a, b := &end{iso: iso}, &end{iso: iso}
-	entangle(a, b)
-	return newPort(iso, a), newPort(iso, b)
-}
-
-// PortOf returns the MessagePort behind v.
-func PortOf(iso *runtime.Isolate, v goja.Value) (*MessagePort, bool) {
-	return jsclass.Unwrap[*MessagePort](iso, v)
-}
-
-// Object returns the port's JS object.
-func (p *MessagePort) Object() *goja.Object { return p.obj }
 
 // Post runs the message port post message steps for message with an empty
 // transfer list. thrown is what serializing message threw (a

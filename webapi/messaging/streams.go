@@ -14,6 +14,7 @@ import (
 	"github.com/dop251/goja"
 
 	"github.com/edgerun/edgerun/runtime"
+	"github.com/edgerun/edgerun/runtime/jsclass"
 	"github.com/edgerun/edgerun/webapi/streams"
 	"github.com/edgerun/edgerun/webapi/structuredclone"
 )
@@ -67,7 +68,7 @@ func registerStream[S any](name string, locked func(S) bool, pipe func(S, stream
 		},
 		Transfer: func(iso *runtime.Isolate, _ *goja.Object, slot any) any {
 			// 2-4. Let port1 and port2 be new, entangled MessagePorts.
-			port1, port2 := NewEntangledPorts(iso)
+			port1, port2 := newEntangledPorts(iso)
 			// 5-8. Pipe through port1.
 			pipe(slot.(S), port1)
 			// 9. Set dataHolder.[[port]] to ! StructuredSerializeWithTransfer(port2, « port2 »).
@@ -88,7 +89,7 @@ func serializeTransferring(iso *runtime.Isolate, v *goja.Object) *structuredclon
 // receivePort deserializes a data holder's [[port]].
 func receivePort(iso *runtime.Isolate, data any) *MessagePort {
 	v, _ := structuredclone.Deserialize(iso, data.(*structuredclone.Serialized))
-	port, ok := PortOf(iso, v)
+	port, ok := jsclass.Unwrap[*MessagePort](iso, v)
 	if !ok {
 		panic("messaging: a transferred stream's data holder is not a MessagePort")
 	}
